@@ -1,0 +1,137 @@
+"""Command line: `python main.py [command]`. With no command, the game window opens.
+
+Commands that need pygame import it only when they run, so validating or exporting a deck works
+on a machine without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from game.errors import UserError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_DECKS = PROJECT_ROOT / "cards"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except UserError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="the-unknown", description="The UnKnown: an intercultural card game.")
+    parser.set_defaults(run=_play)
+    parser.add_argument("--decks", type=Path, default=BUNDLED_DECKS, help="folder of decks (default: cards/)")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    play = commands.add_parser("play", help="open the game window (the default)")
+    play.set_defaults(run=_play)
+
+    validate = commands.add_parser("validate", help="check decks and print every problem as path:line:column")
+    validate.add_argument("paths", nargs="*", type=Path, help="deck folders or folders of decks (default: cards/)")
+    validate.set_defaults(run=_validate)
+
+    translations = commands.add_parser("translations", help="how complete each translation of a deck is")
+    translations.add_argument("deck", nargs="?", type=Path, help="a deck folder (default: every deck)")
+    translations.add_argument("--stamp", metavar="LANG", help="record the current source fingerprint in every "
+                                                                "fully translated LANG card that has none")
+    translations.set_defaults(run=_translations)
+
+    schema = commands.add_parser("schema", help="write the JSON Schemas for deck files into cards/schema/")
+    schema.add_argument("--out", type=Path, default=BUNDLED_DECKS / "schema")
+    schema.set_defaults(run=_schema)
+
+    bench = commands.add_parser("bench", help="measure speed; one JSON line per figure")
+    bench.add_argument("--quick", action="store_true", help="smaller inputs, for a fast check")
+    bench.set_defaults(run=_bench)
+    return parser
+
+
+def _play(args) -> int:
+    from game.app import run
+    return run(args.decks)
+
+
+def _reports(paths: list[Path]):
+    from game.decks import find_decks, load_deck
+    folders = []
+    for path in paths:
+        if not path.is_dir():
+            raise UserError(f"{path} is not a folder; give a deck folder or a folder of decks")
+        found = find_decks(path)
+        if not found:
+            raise UserError(f"no deck in {path}: a deck is a folder with a deck.yaml")
+        folders += found
+    return [load_deck(folder) for folder in folders]
+
+
+def _validate(args) -> int:
+    reports = _reports(args.paths or [args.decks])
+    failed = 0
+    for report in reports:
+        for problem in report.problems:
+            print(problem)
+        if report.errors or report.deck is None:
+            failed += 1
+            status = "did not load" if report.deck is None else f"{len(report.errors)} error(s)"
+        else:
+            status = "ok"
+        summary = (f"{len(report.deck.cards)} cards, languages: {', '.join(report.deck.languages)}"
+                   if report.deck else "")
+        print(f"{report.path}: {status}" + (f" ({summary})" if summary else ""))
+    print(f"{len(reports)} deck(s) checked, {failed} with errors")
+    return 1 if failed else 0
+
+
+def _translations(args) -> int:
+    from game.decks.translations import stamp, translation_status
+    reports = _reports([args.deck or args.decks])
+    for report in reports:
+        if report.deck is None:
+            print(f"{report.path}: the deck does not load; run 'python main.py validate {report.path}'")
+            continue
+        deck = report.deck
+        if args.stamp:
+            if args.stamp not in deck.editions or args.stamp == deck.source_language:
+                raise UserError(f"{deck.id} has no translation '{args.stamp}'")
+            stamped = stamp(deck, args.stamp)
+            print(f"{deck.id}: stamped {len(stamped)} {args.stamp} card(s)")
+            continue
+        print(f"{deck.id} ({len(deck.cards)} cards, source: {deck.source_language})")
+        print(f"  {'language':<10}{'complete':>9}{'missing':>9}{'stale':>7}{'extra':>7}{'done':>7}")
+        statuses = translation_status(deck)
+        for status in statuses:
+            print(f"  {status.language:<10}{len(status.complete):>9}{len(status.missing):>9}"
+                  f"{len(status.stale):>7}{len(status.extra):>7}{status.percent:>6}%")
+        for status in statuses:
+            for card_id in status.stale:
+                print(f"  {status.language}: {card_id} is stale; after updating it, set "
+                      f"translated_from: \"{deck.text(card_id, status.language).fingerprint}\"")
+    return 0
+
+
+def _schema(args) -> int:
+    from game.decks import json_schemas
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, schema in json_schemas().items():
+        (args.out / name).write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(args.out / name)
+    return 0
+
+
+def _bench(args) -> int:
+    from game.bench import run
+    for figure in run(quick=args.quick):
+        print(json.dumps(figure), flush=True)
+    return 0

@@ -1,0 +1,231 @@
+"""Load a deck folder into a `Deck`, collecting every problem instead of stopping at the first.
+
+A card with an error is left out and the rest of the deck still loads; a deck whose `deck.yaml` or
+source-language file cannot be read does not load, and says why.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from game.decks.format import (CATEGORIES, DECK_FILE, FIELDS, LANGUAGE_CODE, REQUIRED_TEXT_FIELDS,
+                               TEXT_FIELDS, deck_spec, is_known_language, language_spec)
+from game.decks.model import Card, CardText, Deck, DeckReport, Edition, Statement, fingerprint, frozen
+from game.decks.problems import Problem
+from game.decks.spec import INVALID, Checker, suggestion
+from game.decks.yamlfile import YamlMap, read_yaml
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+_IMAGE_MAGIC = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+                ".webp": (b"RIFF",)}
+
+
+def find_decks(root: Path) -> list[Path]:
+    """Deck folders directly under `root` (or `root` itself when it is a deck)."""
+    if (root / DECK_FILE).is_file():
+        return [root]
+    return sorted(path.parent for path in root.glob(f"*/{DECK_FILE}"))
+
+
+def load_decks(root: Path) -> list[DeckReport]:
+    return [load_deck(folder) for folder in find_decks(root)]
+
+
+def load_deck(folder: Path) -> DeckReport:
+    folder = Path(folder)
+    problems: list[Problem] = []
+    raw, facts = _read_checked(folder / DECK_FILE, deck_spec(), problems)
+    if facts is None or "source_language" not in facts or not facts.get("cards"):
+        return DeckReport(folder, None, tuple(problems) or _no_cards(folder))
+    cards = _cards(folder, facts, problems)
+    written_ids = {c.get("id") for c in raw["cards"] if isinstance(c, dict)}  # valid or not
+    source = facts["source_language"]
+    languages = _language_files(folder, source, problems)
+    if source not in languages:
+        state = "cannot be used until the problems reported in it are fixed" if (folder / f"{source}.yaml").exists() \
+            else "is missing"
+        problems.append(Problem(folder / DECK_FILE, *facts.value_marks["source_language"],
+                                f"the source language file {source}.yaml {state}"))
+        return DeckReport(folder, None, tuple(problems))
+    cards = _with_source_text(cards, languages[source], folder / f"{source}.yaml", problems)
+    if not cards:
+        return DeckReport(folder, None, tuple(problems))
+    editions = {code: _edition(folder, code, source, cards, written_ids, languages, problems)
+                for code in languages}
+    deck = Deck(folder.name, folder, source, tuple(cards), frozen(editions))
+    return DeckReport(folder, deck, tuple(problems))
+
+
+def _no_cards(folder: Path) -> tuple[Problem, ...]:
+    return (Problem(folder / DECK_FILE, 1, 1, "the deck has no valid cards"),)
+
+
+def _read_checked(path: Path, spec, problems: list[Problem]):
+    """(raw, checked) values of one file; checked is None when nothing usable is left."""
+    raw, read_problems = read_yaml(path)
+    problems.extend(read_problems)
+    if raw is None:
+        return None, None
+    checker = Checker(path)
+    data = spec.check(raw, getattr(raw, "mark", (1, 1)), checker)
+    problems.extend(checker.problems)
+    return raw, None if data is INVALID else data
+
+
+def _cards(folder: Path, facts: YamlMap, problems: list[Problem]) -> list[Card]:
+    path = folder / DECK_FILE
+    cards, first_line = [], {}
+    for item in facts["cards"]:
+        marks = item.value_marks
+        if item["id"] in first_line:
+            problems.append(Problem(path, *marks["id"], f"duplicate card id '{item['id']}' (first used at line "
+                                                        f"{first_line[item['id']]}); ids must be unique"))
+            continue
+        first_line[item["id"]] = marks["id"][0]
+        if item.get("died") is not None and item["died"] < item["born"]:
+            problems.append(Problem(path, *marks["died"], f"died ({item['died']}) is before born ({item['born']})"))
+            continue
+        image = _image(folder, item, problems)
+        cards.append(Card(id=item["id"], gender=item["gender"], born=item["born"], died=item.get("died"),
+                          field=item["field"], categories=tuple(item["categories"]),
+                          countries=tuple(item["countries"]), tags=tuple(item.get("tags", ())),
+                          source=item["source"], sources=tuple(item.get("sources", ())),
+                          image=image, image_credit=item.get("image_credit") if image else None))
+    return cards
+
+
+def _image(folder: Path, item: YamlMap, problems: list[Problem]) -> Path | None:
+    """The card's image when it is safe to open: inside the deck, a real image, not too big."""
+    if "image" not in item:
+        return None
+    mark = item.value_marks["image"]
+    path = folder / DECK_FILE
+
+    def refuse(message: str) -> None:
+        problems.append(Problem(path, *mark, message))
+
+    relative = Path(item["image"])
+    image = (folder / relative).resolve()
+    if relative.is_absolute() or not image.is_relative_to(folder.resolve()):
+        return refuse(f"the image path '{item['image']}' leaves the deck folder; put the image inside "
+                      f"{folder.name}/ and give a path relative to it")
+    if not image.is_file():
+        return refuse(f"image file '{item['image']}' not found in {folder.name}/")
+    if image.stat().st_size > MAX_IMAGE_BYTES:
+        return refuse(f"the image is {image.stat().st_size / 1e6:.1f} MB; images may be at most 5 MB")
+    magic = _IMAGE_MAGIC.get(image.suffix.lower())
+    with image.open("rb") as file:
+        head = file.read(12)
+    if magic is None or not head.startswith(magic) or (image.suffix.lower() == ".webp" and head[8:12] != b"WEBP"):
+        return refuse(f"'{item['image']}' is not a PNG, JPEG or WebP image")
+    if "image_credit" not in item:
+        return refuse("an image needs an image_credit line (author and licence)")
+    return image
+
+
+def _language_files(folder: Path, source: str, problems: list[Problem]) -> dict[str, YamlMap]:
+    languages = {}
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name == DECK_FILE:
+            continue
+        code = path.stem
+        if not re.fullmatch(LANGUAGE_CODE, code) or not is_known_language(code):
+            problems.append(Problem(path, 1, 1, f"'{path.name}' is not named after a language; name language "
+                                                "files like en.yaml, bg.yaml or pt_BR.yaml"))
+            continue
+        _, data = _read_checked(path, language_spec(), problems)
+        if data is None:
+            continue
+        if data.get("language", code) != code:
+            problems.append(Problem(path, *data.value_marks["language"],
+                                    f"language is '{data['language']}' but the file is {path.name}; "
+                                    "make them the same"))
+            continue
+        if code == source and not _source_complete(path, data, problems):
+            continue
+        languages[code] = data
+    return languages
+
+
+def _source_complete(path: Path, data: YamlMap, problems: list[Problem]) -> bool:
+    """The source language carries the deck's title and every category name."""
+    missing = [k for k in ("title", "categories") if k not in data]
+    missing += [f"categories.{c}" for c in CATEGORIES if "categories" in data and c not in data["categories"]]
+    if missing:
+        problems.append(Problem(path, *data.mark, f"the source language file needs: {', '.join(missing)}"))
+    return not missing
+
+
+def _with_source_text(cards: list[Card], source: YamlMap, path: Path, problems: list[Problem]) -> list[Card]:
+    """Keep the cards whose source-language text is complete; every other file falls back on it."""
+    texts = source["cards"]
+    kept = []
+    for card in cards:
+        text = texts.get(card.id)
+        if text is None and card.id in texts.key_marks:
+            continue  # written, but with an error already reported
+        missing = [name for name in REQUIRED_TEXT_FIELDS if text is None or name not in text]
+        if missing:
+            mark = texts.value_marks[card.id] if text is not None else source.value_marks["cards"]
+            problems.append(Problem(path, *mark, f"card '{card.id}' needs {', '.join(missing)} in the source "
+                                                 "language; the card is left out until then"))
+            continue
+        kept.append(card)
+    return kept
+
+
+def _edition(folder: Path, code: str, source_code: str, cards: list[Card], written_ids: set[str],
+             languages: dict[str, YamlMap], problems: list[Problem]) -> Edition:
+    path = folder / f"{code}.yaml"
+    data, source, is_source = languages[code], languages[source_code], code == source_code
+    for card_id in data["cards"]:
+        if card_id not in written_ids:
+            problems.append(Problem(path, *data["cards"].key_marks[card_id],
+                                    f"card '{card_id}' is not in deck.yaml{suggestion(card_id, written_ids - {None})}"))
+    texts = {}
+    for card in cards:
+        text = _card_text(code, data["cards"].get(card.id), source["cards"][card.id], is_source)
+        _check_answers(path, data["cards"], card.id, text, source["cards"][card.id], problems)
+        texts[card.id] = text
+    untranslated = [card.id for card in cards if card.id not in data["cards"]]
+    if untranslated:
+        shown = ", ".join(untranslated[:5]) + (", …" if len(untranslated) > 5 else "")
+        problems.append(Problem(path, *data.key_marks["cards"],
+                                f"{len(untranslated)} card{'s are' if len(untranslated) > 1 else ' is'} not "
+                                f"translated yet and will show in {source_code}: {shown}", "warning"))
+    return Edition(language=code, title=data.get("title", source["title"]),
+                   description=data.get("description", source.get("description")),
+                   category_names=frozen(source["categories"] | data.get("categories", {})),
+                   field_names=frozen({f: f.replace("_", " ").capitalize() for f in FIELDS}
+                                      | source.get("fields", {}) | data.get("fields", {})),
+                   texts=frozen(texts), extra=tuple(card_id for card_id in data["cards"] if card_id not in written_ids))
+
+
+def _card_text(code: str, text: YamlMap | None, source: YamlMap, is_source: bool) -> CardText:
+    text = text or {}
+    merged = {name: text.get(name, source.get(name)) for name in TEXT_FIELDS}
+    fallback = frozenset(name for name in TEXT_FIELDS if name not in text and name in source)
+    current = fingerprint(source)
+    stale = not is_source and bool(text) and text.get("translated_from") != current
+    return CardText(language=code, name=merged["name"], known_for=merged["known_for"], story=merged["story"],
+                    clues=tuple(merged["clues"]),
+                    statements=tuple(Statement(s["text"], s["answer"], s["explanation"])
+                                     for s in merged["statements"]),
+                    question=merged["question"], note=merged["note"], fingerprint=current,
+                    fallback=fallback, stale=stale)
+
+
+def _check_answers(path: Path, texts: YamlMap, card_id: str, text: CardText, source: YamlMap,
+                   problems: list[Problem]) -> None:
+    """A translated statement must keep its answer: fact stays fact, fiction stays fiction."""
+    if "statements" in text.fallback:
+        return
+    answers = [s["answer"] for s in source["statements"]]
+    if [s.answer for s in text.statements] != answers[:len(text.statements)] or len(text.statements) != len(answers):
+        problems.append(Problem(path, *texts[card_id].value_marks["statements"],
+                                f"card '{card_id}': the statements must match the source language one by "
+                                f"one, with the same answers ({', '.join(str(a).lower() for a in answers)})"))
+
+
+__all__ = ["find_decks", "load_deck", "load_decks", "fingerprint"]

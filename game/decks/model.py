@@ -1,0 +1,129 @@
+"""Typed, immutable deck models: what the rest of the game trusts once a deck has loaded."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from game.decks.problems import Problem
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    text: str
+    answer: bool  # True: a fact; False: fiction
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """The language-neutral facts about one person."""
+
+    id: str
+    gender: str
+    born: int
+    died: int | None
+    field: str
+    categories: tuple[str, ...]
+    countries: tuple[str, ...]
+    tags: tuple[str, ...]
+    source: str
+    sources: tuple[str, ...] = ()
+    image: Path | None = None
+    image_credit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CardText:
+    """A card's text in one language, already completed from the source language where missing."""
+
+    language: str
+    name: str
+    known_for: str
+    story: str
+    clues: tuple[str, ...]
+    statements: tuple[Statement, ...]
+    question: str
+    note: str | None
+    fingerprint: str = ""                   # of the source-language text of this card
+    fallback: frozenset[str] = frozenset()  # fields shown in the source language
+    stale: bool = False                     # the source text changed after this was translated
+
+    def in_source_language(self, name: str) -> bool:
+        return name in self.fallback
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A deck in one language: its titles and the text of every card."""
+
+    language: str
+    title: str
+    description: str | None
+    category_names: Mapping[str, str]
+    field_names: Mapping[str, str]
+    texts: Mapping[str, CardText]
+    extra: tuple[str, ...] = ()  # card ids in this file that the deck does not have
+
+
+@dataclass(frozen=True)
+class Deck:
+    id: str
+    path: Path
+    source_language: str
+    cards: tuple[Card, ...]
+    editions: Mapping[str, Edition]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The source language first, then the others alphabetically."""
+        others = sorted(code for code in self.editions if code != self.source_language)
+        return (self.source_language, *others)
+
+    def card(self, card_id: str) -> Card:
+        return self._by_id[card_id]
+
+    @cached_property
+    def _by_id(self) -> Mapping[str, Card]:
+        return {card.id: card for card in self.cards}
+
+    def text(self, card_id: str, language: str) -> CardText:
+        edition = self.editions.get(language) or self.editions[self.source_language]
+        return edition.texts[card_id]
+
+    def edition(self, language: str) -> Edition:
+        return self.editions.get(language) or self.editions[self.source_language]
+
+
+@dataclass(frozen=True)
+class DeckReport:
+    """The outcome of loading one deck folder: the deck (None when it cannot load) and its problems."""
+
+    path: Path
+    deck: Deck | None
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
+
+def fingerprint(text: Mapping) -> str:
+    """A short hash of a card's source text; a translation records it to detect later changes."""
+    canonical = json.dumps([text.get(name) for name in
+                            ("name", "known_for", "story", "clues", "statements", "question", "note")],
+                           ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:8]
+
+
+def frozen(mapping: Mapping) -> Mapping:
+    return MappingProxyType(dict(mapping))

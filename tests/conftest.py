@@ -1,0 +1,23 @@
+"""Shared fixtures. Tests run headless: SDL uses dummy video and audio drivers."""
+
+import os
+import shutil
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pytest  # noqa: E402
+
+TESTS = Path(__file__).parent
+SAMPLE_DECK = TESTS / "decks" / "sample"
+PROJECT = TESTS.parent
+
+
+@pytest.fixture
+def sample_copy(tmp_path) -> Path:
+    """A writable copy of the sample deck inside a folder of decks."""
+    target = tmp_path / "decks" / "sample"
+    shutil.copytree(SAMPLE_DECK, target)
+    return target

@@ -1,0 +1,30 @@
+"""Every character of every bundled deck has a glyph in the bundled fonts: no empty boxes."""
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from tests.conftest import PROJECT
+
+FONTS = sorted((PROJECT / "assets" / "fonts").glob("*.ttf"))
+DECK_FILES = sorted((PROJECT / "cards").glob("*/*.yaml")) + sorted((PROJECT / "tests" / "decks").glob("*/*.yaml"))
+
+
+def test_the_font_family_has_regular_and_bold_weights():
+    names = {font.stem for font in FONTS}
+    assert {"NotoSans-Regular", "NotoSans-Bold"} <= names
+    assert (PROJECT / "assets" / "fonts" / "OFL.txt").is_file()
+
+
+@pytest.mark.parametrize("font_path", FONTS, ids=lambda p: p.stem)
+def test_every_deck_character_has_a_glyph(font_path):
+    cmap = TTFont(font_path).getBestCmap()
+    for path in DECK_FILES:
+        text = path.read_text(encoding="utf-8")
+        missing = sorted({ch for ch in text if ch not in "\n\r\t" and ord(ch) not in cmap})
+        assert not missing, f"{path.name}: no glyph in {font_path.name} for {missing}"
+
+
+def test_latin_cyrillic_and_greek_are_covered():
+    cmap = TTFont(PROJECT / "assets" / "fonts" / "NotoSans-Regular.ttf").getBestCmap()
+    for ch in "ąęłżśćńóĄŁŻ ґєіїҐЄІЇ щъьюяЩЪЬЮЯ αβγδεζηθλμπσωάέήίόύώΩ „“”«»–—’":
+        assert ord(ch) in cmap, ch

@@ -1,0 +1,82 @@
+"""Rule presets: YAML files in assets/presets/ (built in) and in the user's data folder (saved).
+
+They are checked with the same spec vocabulary as decks, so a bad preset gets a path:line:column
+message and the other presets still load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import yaml
+
+from game.decks.format import CATEGORIES, CARD_ID, FIELDS
+from game.decks.problems import Problem
+from game.decks.spec import INVALID, Boolean, Checker, Choice, Integer, Key, ListOf, Pattern, Record, Text
+from game.decks.yamlfile import read_yaml
+from game.i18n import N_
+from game.rules.modes import MODES
+from game.rules.session import Rules
+
+BUILT_IN = Path(__file__).resolve().parent.parent.parent / "assets" / "presets"
+# Names of the built-in presets, marked here so they are translated when drawn.
+BUILT_IN_NAMES = (N_("First session"), N_("Who am I?"), N_("Fact or fiction"), N_("Story circle"),
+                  N_("Quick round with a timer"), N_("Small group on its own"))
+
+
+@dataclass(frozen=True)
+class Preset:
+    name: str
+    rules: Rules
+    path: Path | None = None
+
+
+def preset_spec() -> Record:
+    return Record(doc="A rule preset.", keys={
+        "name": Key(Text("Shown in the preset list."), True),
+        "mode": Key(Choice("mode", tuple(MODES)), True),
+        "cards": Key(Integer(0, 500, "How many cards; 0 means all that match.")),
+        "categories": Key(ListOf(Choice("category", CATEGORIES), 0, True)),
+        "fields": Key(ListOf(Choice("field", FIELDS), 0, True)),
+        "tags": Key(ListOf(Pattern(CARD_ID, "a tag"), 0, True)),
+        "scoring": Key(Boolean()),
+        "points": Key(Integer(1, 100)),
+        "timer": Key(Integer(0, 3600, "Seconds per talking step; 0: no timer.")),
+        "leaderboard": Key(Choice("leaderboard setting", ("always", "end", "never"))),
+        "self_guided": Key(Boolean("Players follow on-screen steps without a facilitator.")),
+    })
+
+
+def load_preset(path: Path) -> tuple[Preset | None, list[Problem]]:
+    raw, problems = read_yaml(path)
+    if raw is None:
+        return None, problems
+    checker = Checker(path)
+    data = preset_spec().check(raw, getattr(raw, "mark", (1, 1)), checker)
+    if data is INVALID or checker.error_count:
+        return None, problems + checker.problems
+    values = {name: tuple(value) if isinstance(value, list) else value for name, value in data.items() if name != "name"}
+    return Preset(data["name"], Rules(**values), path), problems
+
+
+def load_presets(*folders: Path) -> tuple[list[Preset], list[Problem]]:
+    presets, problems = [], []
+    for folder in (BUILT_IN, *folders):
+        for path in sorted(folder.glob("*.yaml")):
+            preset, found = load_preset(path)
+            problems += found
+            if preset:
+                presets.append(preset)
+    return presets, problems
+
+
+def save_preset(folder: Path, name: str, rules: Rules) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") or "preset"
+    path = folder / f"{slug}.yaml"
+    data = {"name": name} | {f.name: list(v) if isinstance(v := getattr(rules, f.name), tuple) else v
+                             for f in fields(Rules)}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+

@@ -1,0 +1,270 @@
+"""A play session as one immutable, JSON-serialisable value, and the moves that change it.
+
+Every move is a pure function: session in, new session out, nothing half-applied. Time is passed
+in (`now`, seconds since the epoch) so moves stay pure and a resumed session keeps its timers.
+Autosave, undo and replay all come from that.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import asdict, dataclass, field, replace
+from typing import Sequence
+
+from game.decks.model import Deck
+from game.rules.modes import MODES, points_for, scoring_phase, steps
+
+MAX_TEAMS = 8
+MIN_TEAMS = 2
+TEAM_LETTERS = "ABCDEFGH"
+UNDO_DEPTH = 100
+
+
+@dataclass(frozen=True)
+class Rules:
+    """One preset's worth of choices; see assets/presets/*.yaml."""
+
+    mode: str = "unknown"
+    cards: int = 10
+    categories: tuple[str, ...] = ()    # only cards with any of these (empty: all)
+    fields: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    scoring: bool = True
+    points: int = 1
+    timer: int = 0                      # seconds per step where players talk; 0: no timer
+    leaderboard: str = "end"            # always | end | never
+    self_guided: bool = False
+
+
+@dataclass(frozen=True)
+class Award:
+    card: int          # index in the session's order
+    step: int
+    team: int
+    points: int
+
+
+@dataclass(frozen=True)
+class Timer:
+    duration: float
+    remaining: float
+    running_since: float | None = None  # wall-clock start of the current run; None when stopped
+
+    def left(self, now: float) -> float:
+        if self.running_since is None:
+            return max(0.0, self.remaining)
+        return max(0.0, self.remaining - (now - self.running_since))
+
+
+@dataclass(frozen=True)
+class Session:
+    deck_id: str
+    language: str
+    language2: str | None
+    rules: Rules
+    teams: tuple[str, ...]              # team names; colour and letter follow from the index
+    order: tuple[str, ...]              # card ids in play order
+    plan: tuple[tuple[tuple[str, int], ...], ...]   # each card's steps (phase, number), fixed at start
+    clue_counts: tuple[int, ...]
+    started_at: float
+    card: int = 0
+    step: int = 0
+    awards: tuple[Award, ...] = ()
+    undo_stack: tuple[tuple[Award, ...], ...] = ()
+    skipped: tuple[int, ...] = ()
+    finished_at: float | None = None
+    paused: bool = False
+    timer: Timer | None = None
+
+    # --- reading the state ---------------------------------------------------------------------
+    @property
+    def card_id(self) -> str:
+        return self.order[min(self.card, len(self.order) - 1)]
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def mode(self) -> str:
+        return self.rules.mode
+
+    @property
+    def scoring(self) -> bool:
+        return self.rules.scoring and MODES[self.mode].scoring and bool(self.teams)
+
+    @property
+    def phase(self) -> tuple[str, int]:
+        return self.plan[self.card][self.step]
+
+    def scores(self) -> list[int]:
+        totals = [0] * len(self.teams)
+        for award in self.awards:
+            if award.card not in self.skipped:  # a skipped card's points do not count (back restores them)
+                totals[award.team] += award.points
+        return totals
+
+    def marked(self) -> set[int]:
+        """Teams marked at the current step."""
+        return {a.team for a in self.awards if a.card == self.card and a.step == self.step}
+
+    def turn(self) -> int | None:
+        """In self-guided play teams take turns card by card."""
+        return self.card % len(self.teams) if self.teams else None
+
+    def played(self) -> list[str]:
+        """Cards that were shown (up to the current one), without the skipped ones."""
+        last = len(self.order) if self.finished else self.card + 1
+        return [card_id for i, card_id in enumerate(self.order[:last]) if i not in self.skipped]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Session":
+        data = dict(data)
+        data["rules"] = Rules(**{k: tuple(v) if isinstance(v, list) else v for k, v in data["rules"].items()})
+        data["awards"] = tuple(Award(**a) for a in data["awards"])
+        data["undo_stack"] = tuple(tuple(Award(**a) for a in level) for level in data["undo_stack"])
+        data["timer"] = Timer(**data["timer"]) if data["timer"] else None
+        for name in ("teams", "order", "clue_counts", "skipped"):
+            data[name] = tuple(data[name])
+        data["plan"] = tuple(tuple((phase, number) for phase, number in card) for card in data["plan"])
+        return cls(**data)
+
+
+class IllegalMove(Exception):
+    """A move that does not apply now (e.g. marking a team where nobody scores); nothing changed."""
+
+
+def select_cards(deck: Deck, rules: Rules, rng: random.Random) -> list[str]:
+    """Cards that pass the rule's filters, shuffled with the given random source."""
+    chosen = [card.id for card in deck.cards
+              if (not rules.categories or set(card.categories) & set(rules.categories))
+              and (not rules.fields or card.field in rules.fields)
+              and (not rules.tags or set(card.tags) & set(rules.tags))]
+    rng.shuffle(chosen)
+    return chosen[:rules.cards] if rules.cards else chosen
+
+
+def start(deck: Deck, rules: Rules, teams: Sequence[str], language: str, language2: str | None,
+          seed: int, now: float) -> Session:
+    if rules.mode not in MODES:
+        raise IllegalMove(f"unknown mode {rules.mode!r}")
+    if teams and not MIN_TEAMS <= len(teams) <= MAX_TEAMS:
+        raise IllegalMove(f"play with {MIN_TEAMS}–{MAX_TEAMS} teams, or none")
+    order = select_cards(deck, rules, random.Random(seed))
+    if not order:
+        raise IllegalMove("no card matches the chosen filters")
+    texts = [deck.text(card_id, language) for card_id in order]
+    session = Session(deck_id=deck.id, language=language, language2=language2, rules=rules, teams=tuple(teams),
+                      order=tuple(order), plan=tuple(tuple(steps(rules.mode, t)) for t in texts),
+                      clue_counts=tuple(len(t.clues) for t in texts), started_at=now)
+    return _enter_step(session, now)
+
+
+# --- moves -------------------------------------------------------------------------------------
+
+def next_step(session: Session, now: float) -> Session:
+    if session.finished:
+        raise IllegalMove("the session has ended")
+    if session.step + 1 < len(session.plan[session.card]):
+        return _enter_step(replace(session, step=session.step + 1), now)
+    return _next_card(session, now)
+
+
+def back(session: Session, now: float) -> Session:
+    if session.finished:
+        return _enter_step(replace(session, finished_at=None), now)
+    if session.step > 0:
+        return _enter_step(replace(session, step=session.step - 1), now)
+    if session.card > 0:
+        card = session.card - 1
+        return _enter_step(replace(session, card=card, step=len(session.plan[card]) - 1,
+                                   skipped=tuple(i for i in session.skipped if i != card)), now)
+    raise IllegalMove("this is the first step")
+
+
+def skip(session: Session, now: float) -> Session:
+    """Leave the current card out: it does not count as played, nor do its points."""
+    if session.finished:
+        raise IllegalMove("the session has ended")
+    return _next_card(replace(session, skipped=session.skipped + (session.card,)), now)
+
+
+def mark_team(session: Session, team: int) -> Session:
+    """Give a team the points of this step, or take them back if already marked (a toggle)."""
+    if not session.scoring:
+        raise IllegalMove("scores are off")
+    if not 0 <= team < len(session.teams):
+        raise IllegalMove(f"there is no team {team + 1}")
+    phase, number = session.phase
+    if not scoring_phase(session.mode, phase):
+        raise IllegalMove("teams are marked after the reveal")
+    mine = [a for a in session.awards if a.card == session.card and a.team == team
+            and (a.step == session.step or session.mode == "who")]
+    if any(a.step == session.step for a in mine):
+        awards = tuple(a for a in session.awards if a not in mine)
+    else:
+        points = points_for(session.mode, phase, number, session.clue_counts[session.card], session.rules.points)
+        awards = tuple(a for a in session.awards if a not in mine) + (Award(session.card, session.step, team, points),)
+    return replace(session, awards=awards, undo_stack=_pushed(session))
+
+
+def undo(session: Session) -> Session:
+    """Take back the last scoring action."""
+    if not session.undo_stack:
+        raise IllegalMove("nothing to undo")
+    return replace(session, awards=session.undo_stack[-1], undo_stack=session.undo_stack[:-1])
+
+
+def toggle_pause(session: Session, now: float) -> Session:
+    paused = not session.paused
+    timer = session.timer
+    if timer:
+        timer = _stopped(timer, now) if paused else replace(timer, running_since=now)
+    return replace(session, paused=paused, timer=timer)
+
+
+def toggle_timer(session: Session, now: float) -> Session:
+    """T: start a timer for this step if there is none, otherwise stop or restart it."""
+    if session.timer is None:
+        duration = session.rules.timer or 60
+        return replace(session, timer=Timer(duration, duration, None if session.paused else now))
+    if session.timer.running_since is None:
+        if session.timer.left(now) <= 0:
+            return replace(session, timer=Timer(session.timer.duration, session.timer.duration, now))
+        return replace(session, timer=replace(session.timer, running_since=now))
+    return replace(session, timer=_stopped(session.timer, now))
+
+
+def finish(session: Session, now: float) -> Session:
+    return replace(session, finished_at=now, timer=None)
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+def _pushed(session: Session) -> tuple[tuple[Award, ...], ...]:
+    return (session.undo_stack + (session.awards,))[-UNDO_DEPTH:]
+
+
+def _stopped(timer: Timer, now: float) -> Timer:
+    return Timer(timer.duration, timer.left(now), None)
+
+
+def _next_card(session: Session, now: float) -> Session:
+    if session.card + 1 >= len(session.order):
+        return finish(session, now)
+    return _enter_step(replace(session, card=session.card + 1, step=0), now)
+
+
+TIMED_PHASES = {"face", "clue", "statement", "question", "story"}
+
+
+def _enter_step(session: Session, now: float) -> Session:
+    """Each step where players talk starts its own timer when the rules ask for one."""
+    timer = None
+    if session.rules.timer and session.phase[0] in TIMED_PHASES:
+        timer = Timer(session.rules.timer, session.rules.timer, None if session.paused else now)
+    return replace(session, timer=timer)
+

@@ -77,6 +77,7 @@ class Text:
     align: str = "left"     # left | center
     min_size: float = 0     # never below this; 0 means size * 0.45
     max_lines: int = 0      # 0: as many as fit
+    valign: str = "top"     # top | middle
 
 
 FaceOp = Rect | Shape | Text

@@ -8,7 +8,7 @@ import sys
 import game
 from tests.conftest import PROJECT
 
-PYGAME_SIDE = ("game.app", "game.input", "game.ui", "game.scenes", "game.cli")  # the app shell
+PYGAME_SIDE = ("game.app", "game.input", "game.ui", "game.scenes", "game.cli", "game.screenshots")  # the app shell
 
 
 def core_modules() -> list[str]:

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Sequence
 
 from game.decks.model import Deck
+from game.i18n import N_
 from game.rules.modes import MODES, points_for, scoring_phase, steps
 
 MAX_TEAMS = 8
@@ -134,7 +135,17 @@ class Session:
 
 
 class IllegalMove(Exception):
-    """A move that does not apply now (e.g. marking a team where nobody scores); nothing changed."""
+    """A move that does not apply now (e.g. marking a team where nobody scores); nothing changed.
+
+    The message is an N_()-marked template, so a scene can show it translated: message(_).
+    """
+
+    def __init__(self, template: str, **values):
+        super().__init__(template.format(**values))
+        self.template, self.values = template, values
+
+    def message(self, translate=lambda text: text) -> str:
+        return translate(self.template).format(**self.values)
 
 
 def select_cards(deck: Deck, rules: Rules, rng: random.Random) -> list[str]:
@@ -150,12 +161,12 @@ def select_cards(deck: Deck, rules: Rules, rng: random.Random) -> list[str]:
 def start(deck: Deck, rules: Rules, teams: Sequence[str], language: str, language2: str | None,
           seed: int, now: float) -> Session:
     if rules.mode not in MODES:
-        raise IllegalMove(f"unknown mode {rules.mode!r}")
+        raise IllegalMove(N_("unknown mode {mode}"), mode=rules.mode)
     if teams and not MIN_TEAMS <= len(teams) <= MAX_TEAMS:
-        raise IllegalMove(f"play with {MIN_TEAMS}–{MAX_TEAMS} teams, or none")
+        raise IllegalMove(N_("play with {low}–{high} teams, or none"), low=MIN_TEAMS, high=MAX_TEAMS)
     order = select_cards(deck, rules, random.Random(seed))
     if not order:
-        raise IllegalMove("no card matches the chosen filters")
+        raise IllegalMove(N_("no card matches the chosen filters"))
     texts = [deck.text(card_id, language) for card_id in order]
     session = Session(deck_id=deck.id, language=language, language2=language2, rules=rules, teams=tuple(teams),
                       order=tuple(order), plan=tuple(tuple(steps(rules.mode, t)) for t in texts),
@@ -167,7 +178,7 @@ def start(deck: Deck, rules: Rules, teams: Sequence[str], language: str, languag
 
 def next_step(session: Session, now: float) -> Session:
     if session.finished:
-        raise IllegalMove("the session has ended")
+        raise IllegalMove(N_("the session has ended"))
     if session.step + 1 < len(session.plan[session.card]):
         return _enter_step(replace(session, step=session.step + 1), now)
     return _next_card(session, now)
@@ -182,25 +193,25 @@ def back(session: Session, now: float) -> Session:
         card = session.card - 1
         return _enter_step(replace(session, card=card, step=len(session.plan[card]) - 1,
                                    skipped=tuple(i for i in session.skipped if i != card)), now)
-    raise IllegalMove("this is the first step")
+    raise IllegalMove(N_("this is the first step"))
 
 
 def skip(session: Session, now: float) -> Session:
     """Leave the current card out: it does not count as played, nor do its points."""
     if session.finished:
-        raise IllegalMove("the session has ended")
+        raise IllegalMove(N_("the session has ended"))
     return _next_card(replace(session, skipped=session.skipped + (session.card,)), now)
 
 
 def mark_team(session: Session, team: int) -> Session:
     """Give a team the points of this step, or take them back if already marked (a toggle)."""
     if not session.scoring:
-        raise IllegalMove("scores are off")
+        raise IllegalMove(N_("scores are off"))
     if not 0 <= team < len(session.teams):
-        raise IllegalMove(f"there is no team {team + 1}")
+        raise IllegalMove(N_("there is no team {number}"), number=team + 1)
     phase, number = session.phase
     if not scoring_phase(session.mode, phase):
-        raise IllegalMove("teams are marked after the reveal")
+        raise IllegalMove(N_("teams cannot score at this step"))
     mine = [a for a in session.awards if a.card == session.card and a.team == team
             and (a.step == session.step or session.mode == "who")]
     if any(a.step == session.step for a in mine):
@@ -214,7 +225,7 @@ def mark_team(session: Session, team: int) -> Session:
 def undo(session: Session) -> Session:
     """Take back the last scoring action."""
     if not session.undo_stack:
-        raise IllegalMove("nothing to undo")
+        raise IllegalMove(N_("nothing to undo"))
     return replace(session, awards=session.undo_stack[-1], undo_stack=session.undo_stack[:-1])
 
 

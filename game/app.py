@@ -1,0 +1,196 @@
+"""The pygame shell: the window, the loop and the scene stack.
+
+Presenter keys that work everywhere (black/white screen, fullscreen, help, quit) are handled here,
+once; everything else goes to the scene on top. An idle screen does not redraw and the loop sleeps
+in pygame.event.wait, so a projector left on a card costs almost no CPU.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pygame
+
+from game import i18n
+from game.decks import DeckReport, load_decks
+from game.input import Action, Intent, intents
+from game.rules.presets import Preset, load_presets
+from game.scenes.base import Scene
+from game.store import Store
+from game.ui import render, theme
+
+MIN_SIZE = (640, 360)
+IDLE_WAIT_MS = 1000
+ANIMATING_WAIT_MS = 100
+
+
+@dataclass
+class Context:
+    """What scenes need from outside, passed in so tests can hand in their own."""
+
+    decks: list[DeckReport]
+    deck_dir: Path
+    store: Store
+    presets: list[Preset]
+    clock: Callable[[], float] = time.time
+    seed: Callable[[], int] = lambda: int.from_bytes(os.urandom(4), "little")
+    sound: bool = True
+    problems: list = field(default_factory=list)
+
+    @classmethod
+    def load(cls, deck_dir: Path, store: Store | None = None) -> "Context":
+        store = store or Store()
+        presets, problems = load_presets(store.presets_dir)
+        return cls(decks=load_decks(deck_dir), deck_dir=deck_dir, store=store, presets=presets, problems=problems)
+
+
+class App:
+    def __init__(self, context: Context, size: tuple[int, int] = (1280, 720), fullscreen: bool = False):
+        pygame.init()
+        render.reset_caches()
+        pygame.key.set_repeat(0)
+        pygame.display.set_caption("The UnKnown")
+        self.context = context
+        self.fullscreen = fullscreen
+        self.window_size = size
+        self.screen = self._open_window()
+        self.scenes: list[Scene] = []
+        self.blank: tuple[int, int, int] | None = None   # black or white screen
+        self.running = True
+        self.dirty = True
+        self.frames = 0
+
+    # --- the scene stack ---------------------------------------------------------------------
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    @property
+    def top(self) -> Scene:
+        return self.scenes[-1]
+
+    def push(self, scene: Scene) -> None:
+        self.scenes.append(scene)
+        self._typing_changed()
+        self.dirty = True
+
+    def pop(self) -> None:
+        if len(self.scenes) > 1:
+            self.scenes.pop()
+        self._typing_changed()
+        self.dirty = True
+
+    def replace(self, scene: Scene) -> None:
+        self.scenes[-1] = scene
+        self._typing_changed()
+        self.dirty = True
+
+    def reset(self, scene: Scene) -> None:
+        self.scenes = [scene]
+        self._typing_changed()
+        self.dirty = True
+
+    def _typing_changed(self) -> None:
+        if self.scenes and self.top.typing:
+            pygame.key.start_text_input()
+        else:
+            pygame.key.stop_text_input()
+
+    # --- input ---------------------------------------------------------------------------------
+    def handle(self, intent: Intent) -> None:
+        action = intent.action
+        self.dirty = True
+        if action is Action.QUIT:
+            self.running = False
+        elif self.blank is not None:
+            # On a black or white screen the same key toggles back; any other key just clears it.
+            self.blank = None
+        elif action in (Action.BLACK, Action.WHITE):
+            self.blank = (0, 0, 0) if action is Action.BLACK else (255, 255, 255)
+        elif action is Action.FULLSCREEN:
+            self.toggle_fullscreen()
+        elif action is Action.HELP and not self.top.typing:
+            from game.scenes.help import HelpScene
+            self.pop() if isinstance(self.top, HelpScene) else self.push(HelpScene(self))
+        else:
+            self.top.handle(intent)
+
+    def toggle_fullscreen(self) -> None:
+        self.fullscreen = not self.fullscreen
+        self.screen = self._open_window()
+
+    def _open_window(self) -> pygame.Surface:
+        if self.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(self.window_size, pygame.RESIZABLE)
+
+    def process(self, events) -> None:
+        for event in events:
+            if event.type == pygame.VIDEORESIZE and not self.fullscreen:
+                self.window_size = (max(MIN_SIZE[0], event.w), max(MIN_SIZE[1], event.h))
+                self.screen = pygame.display.get_surface()
+                self.dirty = True
+            elif event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSIZECHANGED):
+                self.dirty = True
+            for intent in intents(event, self.top.typing, self.size):
+                self.handle(intent)
+                if not self.running:
+                    return
+
+    # --- the loop ------------------------------------------------------------------------------
+    def step(self, dt: float = 0.0) -> None:
+        """One turn of the loop without waiting: events, time, and a redraw only when needed."""
+        self.process(pygame.event.get())
+        if self.top.update(dt):
+            self.dirty = True
+        self.draw_if_dirty()
+
+    def draw_if_dirty(self) -> None:
+        if not self.dirty:
+            return
+        self.draw(self.screen)
+        pygame.display.flip()
+        self.dirty = False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.blank is not None:
+            surface.fill(self.blank)
+            return
+        first = len(self.scenes) - 1
+        while first > 0 and self.scenes[first].overlay:
+            first -= 1
+        for scene in self.scenes[first:]:
+            scene.draw(surface)
+        self.frames += 1
+
+    def run(self) -> int:
+        last = time.monotonic()
+        while self.running:
+            wait = ANIMATING_WAIT_MS if self.top.animating() else IDLE_WAIT_MS
+            first = pygame.event.wait(wait)
+            events = [first] if first.type != pygame.NOEVENT else []
+            self.process(events + pygame.event.get())
+            now = time.monotonic()
+            if self.running and self.top.update(now - last):
+                self.dirty = True
+            last = now
+            if self.running:
+                self.draw_if_dirty()
+        pygame.quit()
+        return 0
+
+
+def run(deck_dir: Path, language: str | None = None, size: tuple[int, int] = (1280, 720),
+        fullscreen: bool = False) -> int:
+    from game.scenes.start import StartScene
+    i18n.set_language(language or i18n.system_language())
+    app = App(Context.load(deck_dir), size, fullscreen)
+    app.push(StartScene(app))
+    return app.run()
+
+
+__all__ = ["App", "Context", "run", "theme"]

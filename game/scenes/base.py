@@ -1,0 +1,42 @@
+"""The scene contract: handle(intent) changes state, update(dt) advances time, draw(surface) only
+draws. Buttons are derived from state and size, so clicks and drawing always agree."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.input import Action, Intent
+from game.ui import widgets
+
+if TYPE_CHECKING:
+    from game.app import App
+
+
+class Scene:
+    overlay = False   # drawn over the scene below it (help, menu)
+    typing = False    # letters are text input, not shortcuts
+
+    def __init__(self, app: "App"):
+        self.app = app
+
+    def buttons(self, size: tuple[int, int]) -> list[widgets.Button]:
+        return []
+
+    def handle(self, intent: Intent) -> None:
+        if intent.action is Action.CLICK:
+            target = widgets.click(self.buttons(self.app.size), intent.pos)
+            if target:
+                self.handle(target)
+
+    def update(self, dt: float) -> bool:
+        """Advance time; True when the screen must be redrawn (a timer's second changed)."""
+        return False
+
+    def animating(self) -> bool:
+        """True while something changes by itself (a running timer); the app then wakes up more often."""
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        raise NotImplementedError

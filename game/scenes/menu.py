@@ -1,0 +1,87 @@
+"""Esc during a round: continue, pause, skip, sound, UI language, end the session or leave."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import i18n
+from game.i18n import _, language_name
+from game.input import Action, Intent
+from game.layout import Box
+from game.scenes.base import Scene
+from game.ui import render, theme
+from game.ui.widgets import Button
+
+CONTINUE, PAUSE, SKIP, SOUND, LANGUAGE, END, LEAVE = "continue", "pause", "skip", "sound", "language", "end", "leave"
+
+
+class MenuScene(Scene):
+    overlay = True
+
+    def __init__(self, app, round_scene):
+        super().__init__(app)
+        self.round = round_scene
+        self.focus = 0
+
+    def entries(self) -> list[tuple[str, str]]:
+        context = self.app.context
+        return [
+            (CONTINUE, _("Continue")),
+            (PAUSE, _("Continue after the pause") if self.round.session.paused else _("Pause")),
+            (SKIP, _("Skip this card")),
+            (SOUND, _("Sound: on") if context.sound else _("Sound: off")),
+            (LANGUAGE, _("Screen language: {language}").format(language=language_name(i18n.current_language()))),
+            (END, _("End the session and show the results")),
+            (LEAVE, _("Back to the start (the session is kept)")),
+        ]
+
+    def buttons(self, size):
+        w, h = size
+        entries = self.entries()
+        row = min(theme.px(h, 0.1), (h * 0.86) / len(entries))
+        top = (h - row * len(entries)) / 2
+        return [Button(Box(w * 0.2, top + i * row + row * 0.08, w * 0.6, row * 0.84), label, Intent(Action.NEXT, text=key),
+                       focused=i == self.focus) for i, (key, label) in enumerate(entries)]
+
+    def handle(self, intent):
+        action = intent.action
+        count = len(self.entries())
+        if action is Action.CLICK:
+            return super().handle(intent)
+        if action in (Action.UP, Action.DOWN):
+            self.focus = (self.focus + (1 if action is Action.DOWN else -1)) % count
+        elif action is Action.NEXT:
+            self._choose(intent.text or self.entries()[self.focus][0])
+        elif action in (Action.MENU, Action.BACK):
+            self.app.pop()
+
+    def _choose(self, key):
+        context = self.app.context
+        if key == CONTINUE:
+            self.app.pop()
+        elif key == PAUSE:
+            self.round.handle(Intent(Action.PAUSE))
+            self.app.pop()
+        elif key == SKIP:
+            self.app.pop()
+            self.round.handle(Intent(Action.SKIP))
+        elif key == SOUND:
+            context.sound = not context.sound
+        elif key == LANGUAGE:
+            languages = i18n.available_languages()
+            current = languages.index(i18n.current_language()) if i18n.current_language() in languages else 0
+            i18n.set_language(languages[(current + 1) % len(languages)])
+        elif key == END:
+            self.app.pop()
+            self.round.end_session()
+        elif key == LEAVE:
+            from game.scenes.start import StartScene
+            self.app.reset(StartScene(self.app))
+
+    def draw(self, surface: pygame.Surface):
+        w, h = surface.get_size()
+        shade = pygame.Surface((w, h), pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 200))
+        surface.blit(shade, (0, 0))
+        for button in self.buttons((w, h)):
+            button.draw(surface, theme.px(h, theme.BODY))

@@ -1,0 +1,330 @@
+"""A round on the shared screen: the card, the step of the mode, teams and timer.
+
+The scene turns intents into rule moves (pure functions) and autosaves after each one; drawing
+only reads the session. What is hidden (story, categories, the answer of a statement) is drawn
+only once the mode's step reveals it.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game import layout
+from game.decks import Deck
+from game.i18n import _, country_name, ngettext
+from game.input import Action, Intent
+from game.layout import Box
+from game.rules import (INSTRUCTIONS, MODES, IllegalMove, back, finish, mark_team, next_step, reveals_hidden,
+                        scoring_phase, shows_identity, skip, toggle_pause, toggle_timer, undo)
+from game.rules.session import TEAM_LETTERS, Session
+from game.scenes.base import Scene
+from game.ui import render, sound, theme
+from game.ui.widgets import Button
+
+CARD_ASPECT = 63 / 88
+
+
+class RoundScene(Scene):
+    def __init__(self, app, deck: Deck, session: Session):
+        super().__init__(app)
+        self.deck = deck
+        self.session = session
+        self.notice = ""
+        self.shown_second = None
+        self.chimed = False
+
+    # --- moves -----------------------------------------------------------------------------------
+    def apply(self, move) -> None:
+        """Apply a rule move; an illegal one changes nothing and says why for a moment."""
+        try:
+            session = move(self.session)
+        except IllegalMove as problem:
+            self.notice = problem.message(_)
+            return
+        self.notice = ""
+        if session.card != self.session.card or session.step != self.session.step:
+            self.chimed = False
+        self.session = session
+        self.app.context.store.save(session)
+        if session.finished:
+            from game.scenes.end import EndScene
+            self.app.replace(EndScene(self.app, self.deck, session))
+
+    def handle(self, intent: Intent) -> None:
+        now = self.app.context.clock
+        action = intent.action
+        if action is Action.CLICK:
+            return super().handle(intent)
+        if action is Action.NEXT:
+            self.apply(lambda s: next_step(s, now()))
+        elif action is Action.BACK:
+            self.apply(lambda s: back(s, now()))
+        elif action is Action.MARK:
+            self.apply(lambda s: mark_team(s, intent.team))
+        elif action is Action.UNDO:
+            self.apply(undo)
+        elif action is Action.SKIP:
+            self.apply(lambda s: skip(s, now()))
+        elif action is Action.PAUSE:
+            self.apply(lambda s: toggle_pause(s, now()))
+        elif action is Action.TIMER:
+            self.apply(lambda s: toggle_timer(s, now()))
+        elif action is Action.MENU:
+            from game.scenes.menu import MenuScene
+            self.app.push(MenuScene(self.app, self))
+
+    def end_session(self) -> None:
+        self.apply(lambda s: finish(s, self.app.context.clock()))
+
+    # --- time ------------------------------------------------------------------------------------
+    def animating(self) -> bool:
+        timer = self.session.timer
+        return bool(timer and timer.running_since is not None and not self.session.paused)
+
+    def update(self, dt: float) -> bool:
+        timer = self.session.timer
+        if not timer:
+            return False
+        left = timer.left(self.app.context.clock())
+        second = int(left + 0.999)
+        if left <= 0 and not self.chimed:
+            self.chimed = True
+            sound.chime(self.app.context.sound)
+        if second != self.shown_second:
+            self.shown_second = second
+            return True
+        return False
+
+    # --- layout ----------------------------------------------------------------------------------
+    def _areas(self, size):
+        w, h = size
+        m = theme.px(h, theme.MARGIN)
+        top = theme.px(h, 0.085)
+        bottom_bar = theme.px(h, 0.11)
+        card_h = h - top - bottom_bar - 2 * m
+        card_w = card_h * CARD_ASPECT
+        card = Box(m, top + m * 0.5, card_w, card_h)
+        panel = Box(card.x + card_w + m, card.y, w - card_w - 3 * m, card_h)
+        bar = Box(m, h - bottom_bar - m * 0.5, w - 2 * m, bottom_bar)
+        return card, panel, bar
+
+    def buttons(self, size):
+        _card, _panel, bar = self._areas(size)
+        session = self.session
+        nav = bar.h * 1.6
+        buttons = [Button(Box(bar.x, bar.y, nav, bar.h), _("Back"), Intent(Action.BACK)),
+                   Button(Box(bar.x + bar.w - nav, bar.y, nav, bar.h), _("Next"), Intent(Action.NEXT), focused=True)]
+        if session.teams:
+            gap = bar.h * 0.15
+            room = bar.w - 2 * nav - 2 * gap
+            width = (room - gap * (len(session.teams) - 1)) / len(session.teams)
+            marked = session.marked()
+            for i, name in enumerate(session.teams):
+                box = Box(bar.x + nav + gap + i * (width + gap), bar.y, width, bar.h)
+                buttons.append(Button(box, name, Intent(Action.MARK, team=i), selected=i in marked))
+        return buttons
+
+    # --- drawing ---------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        w, h = surface.get_size()
+        surface.fill(theme.BACKGROUND)
+        card, panel, bar = self._areas((w, h))
+        phase, number = self.session.phase
+        self._draw_top(surface, phase)
+        self._draw_card(surface, card, phase)
+        self._draw_panel(surface, panel, phase, number)
+        self._draw_bar(surface, bar, phase)
+
+    def _text(self, language=None):
+        return self.deck.text(self.session.card_id, language or self.session.language)
+
+    def _draw_top(self, surface, phase):
+        w, h = surface.get_size()
+        m = theme.px(h, theme.MARGIN)
+        session = self.session
+        size = theme.px(h, theme.SMALL)
+        mode = _(MODES[session.mode].name)
+        progress = _("Card {number} of {total}").format(number=session.card + 1, total=len(session.order))
+        left = f"{mode} · {progress}"
+        if session.paused:
+            left += " · " + _("Paused (P to continue)")
+        render.text(surface, Box(m, m * 0.4, w * 0.6, theme.px(h, 0.07)), left, size, theme.MUTED, max_lines=1)
+        if session.timer:
+            seconds = int(session.timer.left(self.app.context.clock()) + 0.999)
+            label = f"{seconds // 60}:{seconds % 60:02d}"
+            if session.timer.running_since is None or session.paused:
+                label = _("Timer {time} (stopped)").format(time=label)
+            color = theme.WARNING if seconds <= 10 else theme.TEXT
+            render.text(surface, Box(w * 0.55, m * 0.2, w * 0.45 - m, theme.px(h, 0.075)), label,
+                        theme.px(h, 0.05), color, bold=True, align="center", max_lines=1)
+        elif self.notice:
+            render.text(surface, Box(w * 0.55, m * 0.4, w * 0.45 - m, theme.px(h, 0.07)), self.notice, size,
+                        theme.WARNING, max_lines=1)
+
+    def _draw_card(self, surface, box, phase):
+        text = self._text()
+        card = self.deck.card(self.session.card_id)
+        edition = self.deck.edition(self.session.language)
+        if shows_identity(self.session.mode, phase):
+            ops = layout.card_front(card, text, edition, box.w, box.h)
+        else:
+            ops = _mystery_card(box.w, box.h)
+        render.paint(surface, ops, (box.x, box.y))
+
+    def _draw_panel(self, surface, box, phase, number):
+        h = surface.get_height()
+        text, second = self._text(), self._second()
+        session = self.session
+        instruction = _(INSTRUCTIONS[phase])
+        if session.rules.self_guided and session.teams:
+            turn = session.turn()
+            instruction = _("{team}: it is your turn to read aloud.").format(team=session.teams[turn]) + " " + \
+                instruction
+        heading = theme.px(h, theme.BODY)
+        render.text(surface, Box(box.x, box.y, box.w, box.h * 0.2), instruction, heading, theme.MUTED)
+        body = Box(box.x, box.y + box.h * 0.21, box.w, box.h * 0.79)
+        if phase == "face" and session.mode == "unknown":
+            self._draw_category_choices(surface, body)
+        elif phase in ("reveal", "story"):
+            self._draw_story(surface, body, text, second)
+        elif phase == "question":
+            self._bilingual(surface, body, text.question, second and second.question, theme.px(h, 0.055), bold=True)
+        elif phase == "clue":
+            self._draw_clues(surface, body, text, second, number)
+        elif phase in ("statement", "verdict"):
+            self._draw_statement(surface, body, text, second, number, phase == "verdict")
+        else:
+            self._bilingual(surface, body, text.known_for, second and second.known_for, theme.px(h, 0.05))
+        self._fallback_note(surface, box, text, phase)
+
+    def _second(self):
+        code = self.session.language2
+        return self._text(code) if code else None
+
+    def _bilingual(self, surface, box, first: str, second: str | None, size, bold=False):
+        """The main language large; the second language smaller beneath it, for mixed groups."""
+        if not second or second == first:
+            render.text(surface, box, first, size, theme.TEXT, bold=bold)
+            return
+        split = box.h * 0.56
+        render.text(surface, Box(box.x, box.y, box.w, split), first, size, theme.TEXT, bold=bold)
+        render.text(surface, Box(box.x, box.y + split, box.w, box.h - split), second, size * 0.8, theme.MUTED)
+
+    def _draw_category_choices(self, surface, box):
+        """All four categories as the possible answers: nothing about this person is given away."""
+        h = surface.get_height()
+        edition = self.deck.edition(self.session.language)
+        row = box.h / 5
+        for i, category in enumerate(layout.CATEGORY_STYLES):
+            color, shape = layout.CATEGORY_STYLES[category]
+            y = box.y + i * row
+            render.shape(surface, shape, (box.x + row * 0.3, y + row / 2), row * 0.22, color)
+            render.text(surface, Box(box.x + row * 0.7, y, box.w - row * 0.7, row), edition.category_names[category],
+                        theme.px(h, 0.045), theme.TEXT, bold=True, max_lines=2)
+
+    def _draw_story(self, surface, box, text, second):
+        h = surface.get_height()
+        card = self.deck.card(self.session.card_id)
+        edition = self.deck.edition(self.session.language)
+        chips = box.h * 0.09 * len(card.categories)
+        for i, category in enumerate(card.categories):
+            color, shape = layout.CATEGORY_STYLES[category]
+            row = chips / len(card.categories)
+            y = box.y + i * row
+            render.shape(surface, shape, (box.x + row * 0.35, y + row / 2), row * 0.28, color)
+            render.text(surface, Box(box.x + row * 0.8, y, box.w - row, row), edition.category_names[category],
+                        theme.px(h, 0.04), theme.TEXT, bold=True, max_lines=1)
+        countries = " › ".join(country_name(c, self.session.language) for c in card.countries)
+        line = theme.px(h, 0.05)
+        render.text(surface, Box(box.x, box.y + chips, box.w, line), countries, theme.px(h, theme.SMALL), theme.MUTED,
+                    max_lines=1)
+        rest = Box(box.x, box.y + chips + line, box.w, box.h - chips - line)
+        self._bilingual(surface, rest, text.story, second and second.story, theme.px(h, theme.BODY))
+
+    def _draw_clues(self, surface, box, text, second, shown):
+        h = surface.get_height()
+        row = box.h / max(len(text.clues), 1)
+        for i, clue in enumerate(text.clues[:shown]):
+            color = theme.TEXT if i == shown - 1 else theme.MUTED
+            label = f"{i + 1}. {clue}"
+            if second and i < len(second.clues) and second.clues[i] != clue:
+                label += f"\n{second.clues[i]}"
+            render.text(surface, Box(box.x, box.y + i * row, box.w, row * 0.95), label, theme.px(h, theme.BODY), color,
+                        bold=i == shown - 1)
+
+    def _draw_statement(self, surface, box, text, second, number, verdict):
+        h = surface.get_height()
+        statement = text.statements[number - 1]
+        other = second.statements[number - 1] if second and number <= len(second.statements) else None
+        top = Box(box.x, box.y, box.w, box.h * (0.5 if verdict else 1))
+        self._bilingual(surface, top, statement.text, other and other.text, theme.px(h, 0.05), bold=True)
+        if verdict:
+            answer = _(layout.FACT if statement.answer else layout.FICTION)
+            color, shape = layout.CATEGORY_STYLES["child_of_migrants" if statement.answer else "fled"]
+            y = box.y + box.h * 0.52
+            render.shape(surface, shape, (box.x + h * 0.025, y + h * 0.035), h * 0.022, color)
+            render.text(surface, Box(box.x + h * 0.06, y, box.w, h * 0.07), answer, theme.px(h, 0.055), theme.TEXT,
+                        bold=True, max_lines=1)
+            rest = Box(box.x, y + h * 0.08, box.w, box.y + box.h - y - h * 0.08)
+            self._bilingual(surface, rest, statement.explanation, other and other.explanation, theme.px(h, theme.BODY))
+
+    def _fallback_note(self, surface, box, text, phase):
+        """Text still in the source language is marked, so a group knows why it changed language."""
+        visible = {"name", "known_for"} | ({"story"} if reveals_hidden(self.session.mode, phase) else set())
+        if text.fallback & visible and self.session.language != self.deck.source_language:
+            h = surface.get_height()
+            from game.i18n import language_name
+            note = _("Part of this card is not translated yet and is shown in {language}.").format(
+                language=language_name(self.deck.source_language))
+            render.text(surface, Box(box.x, box.y + box.h - theme.px(h, 0.04), box.w, theme.px(h, 0.04)), note,
+                        theme.px(h, 0.025), theme.WARNING, max_lines=1)
+
+    def _draw_bar(self, surface, bar, phase):
+        h = surface.get_height()
+        session = self.session
+        show_scores = session.scoring and session.rules.leaderboard == "always"
+        scores = session.scores()
+        scoring_now = session.scoring and scoring_phase(session.mode, phase)
+        for button in self.buttons(surface.get_size()):
+            if button.intent.action is not Action.MARK:
+                button.draw(surface, theme.px(h, theme.BODY))
+                continue
+            self._draw_team(surface, button, scores[button.intent.team] if show_scores else None, scoring_now)
+
+    def _draw_team(self, surface, button, score, scoring_now):
+        h = surface.get_height()
+        i = button.intent.team
+        rect = render.to_rect(button.box)
+        pygame.draw.rect(surface, theme.SURFACE, rect, border_radius=rect.h // 5)
+        pygame.draw.rect(surface, theme.TEAM_COLORS[i], rect, max(3, rect.h // 12), border_radius=rect.h // 5)
+        if button.selected:
+            inner = rect.inflate(-rect.h // 5, -rect.h // 5)
+            pygame.draw.rect(surface, theme.TEXT, inner, max(2, rect.h // 16), border_radius=rect.h // 6)
+        box = button.box
+        marker = box.h * 0.5
+        render.shape(surface, theme.TEAM_SHAPES[i], (box.x + marker * 0.75, box.y + box.h / 2), marker * 0.38,
+                     theme.TEAM_COLORS[i])
+        name = f"{i + 1} · {button.label}"
+        state = [_("right")] if button.selected else []
+        if score is not None:
+            state.append(ngettext("{count} point", "{count} points", score).format(count=score))
+        inner = Box(box.x + marker * 1.4, box.y, box.w - marker * 1.6, box.h).inset(0, box.h * 0.1)
+        lines = 2 if state else 1
+        first = Box(inner.x, inner.y, inner.w, inner.h / lines)
+        render.text(surface, first, name, theme.px(h, theme.SMALL), theme.TEXT, bold=True, max_lines=1, valign="middle")
+        if state:
+            render.text(surface, Box(inner.x, inner.y + inner.h / 2, inner.w, inner.h / 2), " · ".join(state),
+                        theme.px(h, theme.SMALL), theme.TEXT, bold=button.selected, max_lines=1, valign="middle")
+
+
+def _mystery_card(w: float, h: float) -> list:
+    """The face-down card of 'Who am I?': the same card frame, a question mark, nothing else."""
+    pad = w * 0.07
+    portrait = Box(pad, pad, w - 2 * pad, h * 0.5)
+    return layout.card_frame(w, h) + [
+        layout.Rect(portrait, layout.INK, radius=w * 0.03),
+        layout.Text(Box(portrait.x, portrait.y + portrait.h * 0.15, portrait.w, portrait.h * 0.7), "?",
+                    portrait.h * 0.6, layout.WHITE, bold=True, align="center", max_lines=1),
+        layout.Text(Box(pad, h * 0.62, w - 2 * pad, h * 0.3), _("Who am I?"), h * 0.07, layout.INK, bold=True,
+                    align="center"),
+    ]

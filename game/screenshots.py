@@ -1,0 +1,98 @@
+"""`python main.py screenshot`: render any scene headless to a PNG, for docs and reviews."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from game.errors import UserError
+
+# scene name -> (mode, phase to walk to); None for scenes that are not a round step
+ROUND_SCENES = {
+    "face": ("unknown", "face"), "reveal": ("unknown", "reveal"), "question": ("unknown", "question"),
+    "clue": ("who", "clue"), "who-reveal": ("who", "reveal"), "statement": ("fact", "statement"),
+    "verdict": ("fact", "verdict"), "story": ("story", "story"),
+}
+OTHER_SCENES = ("start", "setup-languages", "setup-teams", "setup-rules", "end", "help", "menu")
+SCENES = OTHER_SCENES + tuple(ROUND_SCENES)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise UserError(f"--size {text!r}: write it as WIDTHxHEIGHT, e.g. 1920x1080") from None
+    if not (320 <= w <= 7680 and 240 <= h <= 4320):
+        raise UserError(f"--size {text}: use a size from 320x240 to 7680x4320")
+    return w, h
+
+
+def build(scene: str, deck_dir: Path, size: tuple[int, int], language: str, language2: str | None, deck_id=None,
+          ui_language: str | None = None, teams: int = 4, clock=lambda: 1_767_000_000.0):
+    """An App showing `scene`, on a throwaway data folder, ready to draw."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from game import i18n
+    from game.app import App, Context
+    from game.rules import Rules, next_step, start
+    from game.scenes.end import EndScene
+    from game.scenes.help import HelpScene
+    from game.scenes.menu import MenuScene
+    from game.scenes.play import RoundScene
+    from game.scenes.setup import SetupScene, default_team_name
+    from game.scenes.start import StartScene
+    from game.store import Store
+
+    if scene not in SCENES:
+        raise UserError(f"unknown scene {scene!r}; choose one of: {', '.join(SCENES)}")
+    i18n.set_language(ui_language or language)
+    context = Context.load(deck_dir, Store(Path(tempfile.mkdtemp(prefix="unknown-shot-"))))
+    context.clock = clock
+    context.seed = lambda: 3
+    reports = [r for r in context.decks if r.deck and (deck_id is None or r.deck.id == deck_id)]
+    if not reports:
+        raise UserError(f"no deck that loads in {deck_dir}")
+    deck = reports[0].deck
+    for code in (language, language2):
+        if code and code not in deck.editions:
+            raise UserError(f"the deck has no language {code!r}; it has: {', '.join(deck.languages)}")
+    app = App(context, size)
+    app.push(StartScene(app))
+    if scene == "start":
+        return app
+    if scene.startswith("setup"):
+        setup = SetupScene(app, deck)
+        setup.page = ("setup-languages", "setup-teams", "setup-rules").index(scene)
+        setup.language.index = deck.languages.index(language)
+        if language2:
+            setup.language2.index = setup.language2.options.index(language2)
+        app.push(setup)
+        return app
+    team_names = [default_team_name(i) for i in range(teams)]
+    mode, phase = ROUND_SCENES.get(scene, ("unknown", "reveal"))
+    session = start(deck, Rules(mode=mode, cards=5, timer=90 if scene == "face" else 0, leaderboard="always"),
+                    team_names, language, language2, seed=3, now=clock())
+    while session.phase[0] != phase:
+        session = next_step(session, clock())
+    if scene in ("reveal", "verdict", "clue"):
+        from game.rules import mark_team
+        session = mark_team(session, 1)
+    round_scene = RoundScene(app, deck, session)
+    app.reset(round_scene)
+    if scene == "end":
+        from game.rules import finish, mark_team
+        session = mark_team(session, 0)
+        app.reset(EndScene(app, deck, finish(session, clock() + 45 * 60)))
+    elif scene == "help":
+        app.push(HelpScene(app))
+    elif scene == "menu":
+        app.push(MenuScene(app, round_scene))
+    return app
+
+
+def save(app, out: Path) -> None:
+    import pygame
+    app.draw(app.screen)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(app.screen, str(out))

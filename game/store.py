@@ -1,0 +1,67 @@
+"""Where sessions are kept: an autosave after every action, written atomically, so a crash, a
+kill or a closed lid loses nothing. Plain Python: no pygame."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import platformdirs
+
+from game.rules.session import Session
+
+APP_NAME = "the-unknown"
+
+
+def default_data_dir() -> Path:
+    """The user's data folder; THE_UNKNOWN_DATA overrides it (tests, portable installs)."""
+    return Path(os.environ.get("THE_UNKNOWN_DATA") or platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, flush it to disk, then rename over `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class Store:
+    def __init__(self, folder: Path | None = None):
+        self.folder = folder or default_data_dir()
+
+    @property
+    def autosave_path(self) -> Path:
+        return self.folder / "autosave.json"
+
+    @property
+    def presets_dir(self) -> Path:
+        return self.folder / "presets"
+
+    @property
+    def summaries_dir(self) -> Path:
+        return self.folder / "summaries"
+
+    def save(self, session: Session) -> None:
+        write_atomically(self.autosave_path, json.dumps({"version": 1, "session": session.to_dict()},
+                                                        ensure_ascii=False))
+
+    def load(self) -> Session | None:
+        """The autosaved session, or None when there is none or it cannot be read (never a crash)."""
+        try:
+            data = json.loads(self.autosave_path.read_text(encoding="utf-8"))
+            return Session.from_dict(data["session"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def clear(self) -> None:
+        self.autosave_path.unlink(missing_ok=True)

@@ -1,0 +1,78 @@
+"""The session summary facilitators need for activity reports: Markdown for people, CSV for
+spreadsheets. Numbers, dates and durations follow the UI language (CLDR via Babel). Plain Python."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+from pathlib import Path
+
+from babel.dates import format_datetime, format_timedelta
+from babel.numbers import format_decimal
+
+from game.decks import Deck
+from game.i18n import _, current_language, language_name
+from game.rules import MODES, Session
+from game.store import write_atomically
+
+
+def ranking(session: Session) -> list[tuple[int, str, int]]:
+    """(place, team, points), best first; equal points share a place."""
+    rows = sorted(zip(session.teams, session.scores()), key=lambda pair: -pair[1])
+    ranked, place = [], 0
+    for i, (team, points) in enumerate(rows):
+        if i == 0 or points != rows[i - 1][1]:
+            place = i + 1
+        ranked.append((place, team, points))
+    return ranked
+
+
+def facts(session: Session, deck: Deck) -> list[tuple[str, str]]:
+    locale = current_language()
+    started = datetime.fromtimestamp(session.started_at)
+    duration = (session.finished_at or session.started_at) - session.started_at
+    languages = language_name(session.language, locale)
+    if session.language2:
+        languages += ", " + language_name(session.language2, locale)
+    return [
+        (_("Date"), format_datetime(started, "medium", locale=locale)),
+        (_("Duration"), format_timedelta(duration, threshold=1.5, locale=locale)),
+        (_("Deck"), deck.edition(session.language).title),
+        (_("Languages"), languages),
+        (_("Mode"), _(MODES[session.mode].name)),
+        (_("Cards played"), format_decimal(len(session.played()), locale=locale)),
+    ]
+
+
+def markdown(session: Session, deck: Deck) -> str:
+    lines = [f"# {_('Session summary')}", ""]
+    lines += [f"- **{name}:** {value}" for name, value in facts(session, deck)]
+    if session.teams and session.scoring:
+        lines += ["", f"## {_('Scores')}", "", f"| {_('Place')} | {_('Team')} | {_('Points')} |", "|---|---|---|"]
+        lines += [f"| {place} | {team} | {points} |" for place, team, points in ranking(session)]
+    lines += ["", f"## {_('Cards discussed')}", ""]
+    lines += [f"{i}. {deck.text(card_id, session.language).name}" for i, card_id in enumerate(session.played(), 1)]
+    return "\n".join(lines) + "\n"
+
+
+def csv_text(session: Session, deck: Deck) -> str:
+    """One row per session, with a column per team's score, so reports can be appended."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    header = [name for name, _value in facts(session, deck)] + [_("Cards")] + list(session.teams)
+    values = [value for _name, value in facts(session, deck)]
+    values += ["; ".join(deck.text(c, session.language).name for c in session.played())]
+    values += [str(points) for points in session.scores()]
+    writer.writerow(header)
+    writer.writerow(values)
+    return buffer.getvalue()
+
+
+def save(session: Session, deck: Deck, folder: Path) -> tuple[Path, Path]:
+    stamp = datetime.fromtimestamp(session.started_at).strftime("%Y-%m-%d-%H%M")
+    base = folder / f"session-{stamp}-{deck.id}"
+    md, table = base.with_suffix(".md"), base.with_suffix(".csv")
+    write_atomically(md, markdown(session, deck))
+    write_atomically(table, csv_text(session, deck))
+    return md, table

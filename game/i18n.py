@@ -57,6 +57,14 @@ def current_language() -> str:
     return _current_language
 
 
+def next_language() -> str:
+    """Switch to the next UI language (for a button that cycles through them)."""
+    languages = available_languages()
+    current = languages.index(_current_language) if _current_language in languages else -1
+    set_language(languages[(current + 1) % len(languages)])
+    return _current_language
+
+
 def system_language() -> str:
     """The system's UI language when we have a catalog for it, else English."""
     candidates = [os.environ.get(name, "") for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")]

@@ -46,12 +46,15 @@ def facts(session: Session, deck: Deck) -> list[tuple[str, str]]:
 
 
 def markdown(session: Session, deck: Deck) -> str:
-    lines = [f"# {_('Session summary')}", ""]
+    # _() stays outside f-strings: Babel cannot extract a call inside one.
+    title, scores, discussed = _("Session summary"), _("Scores"), _("Cards discussed")
+    place, team, points = _("Place"), _("Team"), _("Points")
+    lines = [f"# {title}", ""]
     lines += [f"- **{name}:** {value}" for name, value in facts(session, deck)]
     if session.teams and session.scoring:
-        lines += ["", f"## {_('Scores')}", "", f"| {_('Place')} | {_('Team')} | {_('Points')} |", "|---|---|---|"]
-        lines += [f"| {place} | {team} | {points} |" for place, team, points in ranking(session)]
-    lines += ["", f"## {_('Cards discussed')}", ""]
+        lines += ["", f"## {scores}", "", f"| {place} | {team} | {points} |", "|---|---|---|"]
+        lines += [f"| {rank} | {name} | {total} |" for rank, name, total in ranking(session)]
+    lines += ["", f"## {discussed}", ""]
     lines += [f"{i}. {deck.text(card_id, session.language).name}" for i, card_id in enumerate(session.played(), 1)]
     return "\n".join(lines) + "\n"
 

@@ -8,7 +8,7 @@ import pytest
 
 from game import i18n
 from game.app import App, Context
-from game.rules import Session
+from game.rules import Session, scoring_phase
 from game.scenes.end import EndScene
 from game.scenes.play import RoundScene
 from game.scenes.setup import SetupScene
@@ -130,21 +130,34 @@ def test_keyboard_only_session_in_every_mode(app, mode_steps, mode):
     assert len(app.top.session.played()) == 4
 
 
-def test_mouse_only_session(app, tmp_path):
+@pytest.mark.parametrize("mode_clicks, mode", [(0, "unknown"), (1, "who"), (2, "fact"), (3, "story")])
+def test_mouse_only_session_in_every_mode(app, tmp_path, mode_clicks, mode):
     click_button(app, "New session")
     click_button(app, "Continue")
     click_button(app, "Continue")
     setup = app.top
-    arrows = [b for b in setup.buttons(app.size) if b.intent.team == 1 and b.label == "›"]
-    click(app, (arrows[0].box.x + 5, arrows[0].box.y + 5))         # mode -> Who am I?
-    assert setup.mode.value == "who"
+    for _ in range(mode_clicks):
+        arrow = next(b for b in setup.buttons(app.size) if b.intent.team == 1 and b.label == "›")
+        click(app, (arrow.box.x + 5, arrow.box.y + 5))
+    assert setup.mode.value == mode
     click_button(app, "Start")
     assert isinstance(app.top, RoundScene)
-    click_button(app, "Team B")                                    # named at the first clue: most points
-    clues = session(app).clue_counts[0]
-    assert session(app).scores() == [0, clues, 0, 0]
+    marked = 0
     while not isinstance(app.top, EndScene):
+        state = session(app)
+        already = any(a.card == state.card and a.step == state.step for a in state.awards)
+        if state.scoring and scoring_phase(state.mode, state.phase[0]) and not already and \
+                (state.mode != "who" or not any(a.card == state.card for a in state.awards)):
+            click_button(app, "Team B")
+            marked += 1
+            assert 1 in session(app).marked()
         click_button(app, "Next")
+    final = app.top.session
+    if mode == "story":
+        assert final.scores() == [0, 0, 0, 0] and marked == 0
+    else:
+        assert final.scores()[1] >= marked > 0 and final.scores()[0] == 0
+    assert len(final.played()) == 4
     click_button(app, "Save summary")
     assert list((tmp_path / "data" / "summaries").glob("*.md"))
     click_button(app, "New session")
@@ -217,12 +230,12 @@ def test_the_timer_counts_down_pauses_and_chimes_once(app, monkeypatch):
     scene = setup_keyboard(app)
     key(app, "t")                                  # a 60 s timer by default when the preset has none
     clock = app.context.clock
-    assert scene.animating()
+    assert session(app).timer.running_since is not None
     clock.now += 30
     assert scene.update(0) and session(app).timer.left(clock.now) == 30
     key(app, "p")
     clock.now += 100
-    assert session(app).timer.left(clock.now) == 30 and not scene.animating()
+    assert session(app).timer.left(clock.now) == 30 and session(app).timer.running_since is None
     key(app, "p")
     clock.now += 31
     scene.update(0), scene.update(0)

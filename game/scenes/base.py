@@ -34,9 +34,11 @@ class Scene:
         """Advance time; True when the screen must be redrawn (a timer's second changed)."""
         return False
 
-    def animating(self) -> bool:
-        """True while something changes by itself (a running timer); the app then wakes up more often."""
-        return False
+    def render_key(self):
+        """Everything `draw` depends on besides size and language, or None to always redraw.
+
+        When the keys of all visible scenes are unchanged, the app reuses the last frame."""
+        return None
 
     def draw(self, surface: pygame.Surface) -> None:
         raise NotImplementedError

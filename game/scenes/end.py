@@ -59,6 +59,9 @@ class EndScene(Scene):
             store.clear()
             self.app.running = False
 
+    def render_key(self):
+        return (id(self), self.session, self.saved_to)
+
     def draw(self, surface: pygame.Surface):
         w, h = surface.get_size()
         m = theme.px(h, theme.MARGIN)

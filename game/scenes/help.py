@@ -32,6 +32,9 @@ class HelpScene(Scene):
         if intent.action in (Action.MENU, Action.NEXT, Action.BACK, Action.CLICK):
             self.app.pop()
 
+    def render_key(self):
+        return id(self)
+
     def draw(self, surface: pygame.Surface):
         w, h = surface.get_size()
         shade = pygame.Surface((w, h), pygame.SRCALPHA)

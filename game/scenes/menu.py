@@ -68,15 +68,16 @@ class MenuScene(Scene):
         elif key == SOUND:
             context.sound = not context.sound
         elif key == LANGUAGE:
-            languages = i18n.available_languages()
-            current = languages.index(i18n.current_language()) if i18n.current_language() in languages else 0
-            i18n.set_language(languages[(current + 1) % len(languages)])
+            i18n.next_language()
         elif key == END:
             self.app.pop()
             self.round.end_session()
         elif key == LEAVE:
             from game.scenes.start import StartScene
             self.app.reset(StartScene(self.app))
+
+    def render_key(self):
+        return (id(self), self.focus, self.app.context.sound, self.round.session.paused)
 
     def draw(self, surface: pygame.Surface):
         w, h = surface.get_size()

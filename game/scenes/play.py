@@ -77,10 +77,6 @@ class RoundScene(Scene):
         self.apply(lambda s: finish(s, self.app.context.clock()))
 
     # --- time ------------------------------------------------------------------------------------
-    def animating(self) -> bool:
-        timer = self.session.timer
-        return bool(timer and timer.running_since is not None and not self.session.paused)
-
     def update(self, dt: float) -> bool:
         timer = self.session.timer
         if not timer:
@@ -125,6 +121,9 @@ class RoundScene(Scene):
         return buttons
 
     # --- drawing ---------------------------------------------------------------------------------
+    def render_key(self):
+        return (id(self), self.session, self.notice, self.shown_second if self.session.timer else None)
+
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
         surface.fill(theme.BACKGROUND)

@@ -190,6 +190,11 @@ class SetupScene(Scene):
                                   Intent(Action.NEXT, team=i, text="1")))
         return buttons
 
+    def render_key(self):
+        rows = [self.language, self.language2, self.team_count, *self.names, self.preset, self.mode, self.cards,
+                self.categories, self.timer, self.scoring, self.leaderboard, self.self_guided]
+        return (id(self), self.page, self.focus, self.error, tuple((row.index, row.options[0]) for row in rows))
+
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
         m = theme.px(h, theme.MARGIN)

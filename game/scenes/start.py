@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import _, language_name, ngettext
+from game.i18n import _, current_language, language_name, next_language, ngettext
 from game.input import Action, Intent
 from game.layout import Box
 from game.scenes.base import Scene
 from game.ui import render, theme
 from game.ui.widgets import Button
 
-RESUME, NEW, QUIT = "resume", "new", "quit"
+RESUME, NEW, LANGUAGE, QUIT = "resume", "new", "language", "quit"
 
 
 class StartScene(Scene):
@@ -30,7 +30,7 @@ class StartScene(Scene):
         m = theme.px(h, theme.MARGIN)
         bh = theme.px(h, 0.085)
         labels = ([(_("Resume the last session"), RESUME)] if self.saved else []) + \
-                 [(_("New session"), NEW), (_("Quit"), QUIT)]
+                 [(_("New session"), NEW), (language_name(current_language()), LANGUAGE), (_("Quit"), QUIT)]
         bw = (w - 2 * m - (len(labels) - 1) * m) / len(labels)
         buttons = [Button(Box(m + i * (bw + m), h - m - bh, bw, bh), label, Intent(Action.NEXT, text=key),
                           focused=i == 0) for i, (label, key) in enumerate(labels)]
@@ -68,6 +68,8 @@ class StartScene(Scene):
         from game.scenes.setup import SetupScene
         if key == QUIT:
             self.app.running = False
+        elif key == LANGUAGE:
+            next_language()
         elif key == RESUME and self.saved:
             deck = next((r.deck for r in self.reports if r.deck and r.deck.id == self.saved.deck_id), None)
             if deck:
@@ -76,6 +78,9 @@ class StartScene(Scene):
             report = self.reports[self.selected] if self.reports else None
             if report and report.deck:
                 self.app.push(SetupScene(self.app, report.deck))
+
+    def render_key(self):
+        return (id(self), self.selected, self.saved is not None)  # the language is part of every frame key
 
     def draw(self, surface: pygame.Surface):
         w, h = surface.get_size()
@@ -125,5 +130,4 @@ class StartScene(Scene):
 
 
 def _current_or_source(deck) -> str:
-    from game.i18n import current_language
     return current_language() if current_language() in deck.editions else deck.source_language

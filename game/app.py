@@ -48,15 +48,23 @@ class Context:
 
 
 class App:
-    def __init__(self, context: Context, size: tuple[int, int] = (1280, 720), fullscreen: bool = False):
+    def __init__(self, context: Context, size: tuple[int, int] = (1280, 720), fullscreen: bool = False,
+                 presenter: bool | None = None, swap: bool = False):
+        """`presenter`: open the facilitator console as a second window; None: only with two displays."""
         pygame.init()
         render.reset_caches()
         pygame.key.set_repeat(0)
         pygame.display.set_caption("The UnKnown")
         self.context = context
-        self.fullscreen = fullscreen
+        two_displays = pygame.display.get_num_displays() >= 2
+        self.audience_display = (0 if swap else 1) if two_displays else 0
+        self.fullscreen = fullscreen or (two_displays and presenter is not False)
         self.window_size = size
         self.screen = self._open_window()
+        self.console = None
+        if presenter or (presenter is None and two_displays):
+            from game.scenes.console import Console
+            self.console = Console(self, display=(1 if swap else 0) if two_displays else 0)
         self.scenes: list[Scene] = []
         self.blank: tuple[int, int, int] | None = None   # black or white screen
         self.running = True
@@ -113,6 +121,8 @@ class App:
             self.blank = (0, 0, 0) if action is Action.BLACK else (255, 255, 255)
         elif action is Action.FULLSCREEN:
             self.toggle_fullscreen()
+        elif action is Action.SWAP:
+            self.swap_displays()
         elif action is Action.HELP and not self.top.typing:
             from game.scenes.help import HelpScene
             self.pop() if isinstance(self.top, HelpScene) else self.push(HelpScene(self))
@@ -123,13 +133,42 @@ class App:
         self.fullscreen = not self.fullscreen
         self.screen = self._open_window()
 
+    def swap_displays(self) -> None:
+        """F2 in the presenter view: the audience and the console change screens."""
+        if self.console is None or pygame.display.get_num_displays() < 2:
+            return
+        console_display = self.audience_display
+        self.audience_display = 1 - self.audience_display
+        self.screen = self._open_window()
+        self.console.move_to(console_display)
+
     def _open_window(self) -> pygame.Surface:
         if self.fullscreen:
-            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        return pygame.display.set_mode(self.window_size, pygame.RESIZABLE)
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN, display=self.audience_display)
+        return pygame.display.set_mode(self.window_size, pygame.RESIZABLE, display=self.audience_display)
 
     def process(self, events) -> None:
         for event in events:
+            on_console = self.console is not None and getattr(event, "window", None) is self.console.window
+            if on_console:
+                if event.type == pygame.WINDOWCLOSE:      # closing the console keeps the game running
+                    self.console.window.destroy()
+                    self.console = None
+                elif event.type in (pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN):
+                    size = self.console.surface.get_size()
+                    for intent in intents(event, False, size):
+                        target = self.console.click(intent.pos)
+                        if target:
+                            self.handle(target)
+                else:
+                    self.dirty = True
+                    for intent in intents(event, self.top.typing, self.size):  # keys work in either window
+                        if intent.action is not Action.CLICK:
+                            self.handle(intent)
+                continue
+            if event.type == pygame.WINDOWCLOSE:
+                self.running = False
+                return
             if event.type == pygame.VIDEORESIZE and not self.fullscreen:
                 self.window_size = (max(MIN_SIZE[0], event.w), max(MIN_SIZE[1], event.h))
                 self.screen = pygame.display.get_surface()
@@ -154,6 +193,8 @@ class App:
             return
         self.draw(self.screen)
         pygame.display.flip()
+        if self.console is not None:
+            self.console.draw()
         self.dirty = False
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -194,10 +235,10 @@ class App:
 
 
 def run(deck_dir: Path, language: str | None = None, size: tuple[int, int] = (1280, 720),
-        fullscreen: bool = False) -> int:
+        fullscreen: bool = False, presenter: bool | None = None, swap: bool = False) -> int:
     from game.scenes.start import StartScene
     i18n.set_language(language or i18n.system_language())
-    app = App(Context.load(deck_dir), size, fullscreen)
+    app = App(Context.load(deck_dir), size, fullscreen, presenter, swap)
     app.push(StartScene(app))
     return app.run()
 

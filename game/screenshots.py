@@ -29,7 +29,7 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def build(scene: str, deck_dir: Path, size: tuple[int, int], language: str, language2: str | None, deck_id=None,
-          ui_language: str | None = None, teams: int = 4, clock=lambda: 1_767_000_000.0):
+          ui_language: str | None = None, teams: int = 4, clock=lambda: 1_767_000_000.0, presenter: bool = False):
     """An App showing `scene`, on a throwaway data folder, ready to draw."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -57,7 +57,7 @@ def build(scene: str, deck_dir: Path, size: tuple[int, int], language: str, lang
     for code in (language, language2):
         if code and code not in deck.editions:
             raise UserError(f"the deck has no language {code!r}; it has: {', '.join(deck.languages)}")
-    app = App(context, size)
+    app = App(context, size, presenter=presenter)
     app.push(StartScene(app))
     if scene == "start":
         return app
@@ -91,8 +91,15 @@ def build(scene: str, deck_dir: Path, size: tuple[int, int], language: str, lang
     return app
 
 
-def save(app, out: Path) -> None:
+def save(app, out: Path) -> list[Path]:
+    """The audience picture in `out`; with a presenter console, the console beside it (-console.png)."""
     import pygame
     app.draw(app.screen)
     out.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(app.screen, str(out))
+    if app.console is None:
+        return [out]
+    app.console.draw()
+    console = out.with_name(f"{out.stem}-console{out.suffix}")
+    pygame.image.save(app.console.surface, str(console))
+    return [out, console]

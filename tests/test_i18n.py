@@ -128,8 +128,9 @@ def test_every_scene_in_every_ui_language_has_glyphs_for_every_character(languag
     card_language = language if language in ("en", "bg", "pl", "uk", "el", "it", "sv") else "en"
     for scene in SCENES:
         app = build(scene, PROJECT / "cards", (960, 540), card_language, "bg" if card_language != "bg" else "uk",
-                    ui_language=language)
+                    ui_language=language, presenter=True)
         app.draw(app.screen)
+        app.console.draw()
         pygame.quit()
     assert drawn, "nothing was drawn"
     missing = {ch for text in drawn for ch in text if not ch.isspace() and any(ord(ch) not in c for c in cmaps)}

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 from typing import Callable, Iterator
 
 import yaml
 
-from game.decks import load_deck
+from game.decks import find_decks, load_deck
+
+BUNDLED_DECKS = Path(__file__).resolve().parent.parent / "cards"
 
 LANGUAGES = ("en", "bg", "pl", "uk")
 
@@ -79,7 +82,63 @@ def deck_loading(quick: bool) -> Iterator[dict]:
         yield figure(f"deck_load_validate_{cards}_cards_{len(LANGUAGES)}_languages", value, "s", floor)
 
 
-BENCHMARKS: list[Callable[[bool], Iterator[dict]]] = [deck_loading]
+def deck_export(quick: bool) -> Iterator[dict]:
+    """Export one language of the bundled deck (fronts and backs, A4, crop marks) to PDF, against a
+    PDF with as many pages each holding one line of the same font. Peak memory is traced separately,
+    as tracing slows the run it measures."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from game.export import PrintOptions, print_cards, write_sheets
+    from game.export.pdf import REGULAR, register_fonts, width
+
+    with tempfile.TemporaryDirectory() as temporary:
+        found = [report.deck for report in map(load_deck, find_decks(BUNDLED_DECKS)) if report.deck]
+        deck = max(found, key=lambda d: len(d.cards)) if found else \
+            load_deck(write_generated_deck(Path(temporary) / "generated", 20 if quick else 60)).deck
+        options = PrintOptions(language=deck.source_language)
+        title = deck.edition(options.language).title
+        register_fonts()
+
+        def full_export() -> int:
+            width.cache_clear()  # measure text cold, as a real export does
+            with open(Path(temporary) / "deck.pdf", "wb") as file:
+                return write_sheets(file, print_cards(deck, list(deck.cards), options), options, title)
+
+        def one_line_pages():
+            canvas = Canvas(str(Path(temporary) / "floor.pdf"), initialFontName=REGULAR)
+            for page in range(pages):
+                canvas.setFont(REGULAR, 10)
+                canvas.drawString(72, 720, f"{title} {page + 1}")
+                canvas.showPage()
+            canvas.save()
+
+        pages = full_export()
+        repeats = 2 if quick else 3
+        floor, value = best_time(one_line_pages, repeats), best_time(full_export, repeats)
+        name = f"deck_export_pdf_{len(deck.cards)}_cards_{pages}_pages"
+        yield dict(figure(name, value, "s", floor), target=3.0)
+        yield dict(figure(f"{name}_peak_memory", peak_memory(full_export), "MB", peak_memory(one_line_pages)),
+                   target=300.0)
+
+
+def peak_memory(action: Callable[[], object]) -> float:
+    """Peak of Python allocations during `action`, in megabytes."""
+    tracemalloc.start()
+    try:
+        action()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def screen(quick: bool) -> Iterator[dict]:
+    """Frame times and idle CPU of the game screens (pygame is imported only in there)."""
+    from game.scenes import benchmarks
+    yield from benchmarks.frame_times(BUNDLED_DECKS, quick)
+    yield from benchmarks.idle_cpu(BUNDLED_DECKS, quick)
+
+
+BENCHMARKS: list[Callable[[bool], Iterator[dict]]] = [deck_loading, deck_export, screen]
 
 
 def run(quick: bool = False) -> Iterator[dict]:

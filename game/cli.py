@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
 
     play = commands.add_parser("play", help="open the game window (the default)")
     play.set_defaults(run=_play)
+    parser.add_argument("--lang", help="screen language (default: the system's, else English)")
+    parser.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
 
     validate = commands.add_parser("validate", help="check decks and print every problem as path:line:column")
     validate.add_argument("paths", nargs="*", type=Path, help="deck folders or folders of decks (default: cards/)")
@@ -52,6 +54,18 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", type=Path, default=BUNDLED_DECKS / "schema")
     schema.set_defaults(run=_schema)
 
+    shot = commands.add_parser("screenshot", help="render a scene headless to a PNG")
+    shot.add_argument("--scene", required=True, help="start, setup-languages, setup-teams, setup-rules, face, reveal, "
+                                                     "question, clue, who-reveal, statement, verdict, story, end, help, menu")
+    shot.add_argument("--size", default="1280x720", help="WIDTHxHEIGHT (default 1280x720)")
+    shot.add_argument("--lang", default="en", help="card and screen language")
+    shot.add_argument("--lang2", help="second card language")
+    shot.add_argument("--deck", help="deck id (default: the first deck that loads)")
+    shot.add_argument("--out", type=Path, required=True)
+    shot.set_defaults(run=_screenshot)
+
+    _export_parser(commands)
+
     bench = commands.add_parser("bench", help="measure speed; one JSON line per figure")
     bench.add_argument("--quick", action="store_true", help="smaller inputs, for a fast check")
     bench.set_defaults(run=_bench)
@@ -60,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _play(args) -> int:
     from game.app import run
-    return run(args.decks)
+    return run(args.decks, getattr(args, "lang", None), fullscreen=getattr(args, "fullscreen", False))
 
 
 def _reports(paths: list[Path]):
@@ -127,6 +141,68 @@ def _schema(args) -> int:
     for name, schema in json_schemas().items():
         (args.out / name).write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(args.out / name)
+    return 0
+
+
+def _screenshot(args) -> int:
+    from game import screenshots
+    app = screenshots.build(args.scene, args.decks, screenshots.parse_size(args.size), args.lang, args.lang2, args.deck)
+    screenshots.save(app, args.out)
+    print(args.out)
+    return 0
+
+
+def _export_parser(commands) -> None:
+    from game.export import CARD_SIZES, LAYOUTS, MODES, PAPERS
+    export = commands.add_parser("export", help="print-ready PDF sheets, single-card PDFs and PNGs of a deck",
+                                 description="Print at 100% (actual size); the sheet's 50 mm bar checks it.")
+    export.add_argument("deck", help="a deck folder, or the id of a deck in the decks folder")
+    export.add_argument("--lang", help="language to print (default: the deck's source language)")
+    export.add_argument("--lang2", metavar="LANG", help="second language, printed smaller under the name")
+    export.add_argument("--out", type=Path, metavar="FILE.pdf", help="PDF of print-and-play sheets")
+    export.add_argument("--paper", choices=list(PAPERS), default="a4", help="sheet size (default: a4)")
+    export.add_argument("--size", default="poker", help=f"{', '.join(CARD_SIZES)} or WxHmm such as 60x90mm "
+                                                        "(default: poker, 63x88mm)")
+    export.add_argument("--bleed", type=float, default=3.0, metavar="MM", help="bleed around each card (default 3)")
+    export.add_argument("--layout", choices=LAYOUTS, default="duplex-long",
+                        help="how backs meet fronts: duplex (long- or short-edge flip), fold, or fronts only")
+    export.add_argument("--crop-marks", action=argparse.BooleanOptionalAction, default=True,
+                        help="cut marks in the sheet margins (default: on)")
+    export.add_argument("--mode", choices=MODES, default="unknown", help="what the backs show (default: unknown)")
+    export.add_argument("--cards", metavar="ID,ID", help="only these cards, in this order")
+    export.add_argument("--category", metavar="NAME[,NAME]", help="only cards in one of these categories")
+    export.add_argument("--field", metavar="NAME[,NAME]", help="only cards in one of these fields")
+    export.add_argument("--tag", metavar="TAG[,TAG]", help="only cards with one of these tags")
+    export.add_argument("--png", type=Path, metavar="DIR", help="one PNG per card face, bleed included")
+    export.add_argument("--dpi", type=int, default=300, help="resolution of the PNGs (default 300)")
+    export.add_argument("--pod", type=Path, metavar="DIR",
+                        help="one PDF per card face at trim size plus bleed, no marks (print on demand)")
+    export.set_defaults(run=_export)
+
+
+def _export(args) -> int:
+    from game.decks import load_deck
+    from game.export import PrintOptions, ProgressBar, check_bleed, check_dpi, export, parse_size, select_cards
+    if not (args.out or args.png or args.pod):
+        raise UserError("say where to write: --out FILE.pdf, --png DIR and/or --pod DIR")
+    folder = Path(args.deck)
+    if not (folder / "deck.yaml").is_file():
+        folder = args.decks / args.deck
+        if not (folder / "deck.yaml").is_file():
+            raise UserError(f"no deck '{args.deck}': give a deck folder or the id of a deck in {args.decks}")
+    card, bleed, dpi = parse_size(args.size), check_bleed(args.bleed), check_dpi(args.dpi)  # before the slow part
+    deck = load_deck(folder).deck
+    if deck is None:
+        raise UserError(f"{folder}: the deck does not load; run 'python main.py validate {folder}'")
+    options = PrintOptions(args.lang or deck.source_language, args.lang2, args.paper, card, bleed, args.layout,
+                           args.crop_marks, args.mode, dpi)
+
+    def listed(value):
+        return [item.strip() for item in value.split(",") if item.strip()] if value else []
+
+    cards = select_cards(deck, listed(args.cards), listed(args.category), listed(args.field), listed(args.tag))
+    for line in export(deck, cards, options, out=args.out, pod=args.pod, png=args.png, progress=ProgressBar):
+        print(line)
     return 0
 
 

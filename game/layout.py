@@ -215,8 +215,12 @@ def card_frame(w: float, h: float, bleed: float = 0) -> list[FaceOp]:
     return [Rect(Box(0, 0, w, h), PAPER, EDGE, w * 0.008, w * 0.045)]
 
 
-def card_front(card: Card, text: CardText, edition: Edition, w: float, h: float, bleed: float = 0) -> list[FaceOp]:
-    """Portrait placeholder, name and what the person is known for. Nothing hidden is shown."""
+def card_front(card: Card, text: CardText, edition: Edition, w: float, h: float, bleed: float = 0,
+               second: CardText | None = None) -> list[FaceOp]:
+    """Portrait placeholder, name and what the person is known for. Nothing hidden is shown.
+
+    With `second` (the card in a second language) its name and known-for line sit, smaller and in
+    italics, under the first language's."""
     pad = w * 0.07
     portrait = Box(pad, pad, w - 2 * pad, h * 0.5)
     color = FIELD_COLORS.get(card.field, INK)
@@ -227,10 +231,21 @@ def card_front(card: Card, text: CardText, edition: Edition, w: float, h: float,
     ops += field_icon(card.field, Box(portrait.x + portrait.w - icon * 1.25, portrait.y + icon * 0.25, icon, icon),
                       WHITE)
     top = portrait.y + portrait.h + h * 0.03
-    ops.append(Text(Box(pad, top, w - 2 * pad, h * 0.13), text.name, h * 0.062, INK, bold=True,
-                    align="center", max_lines=2))
-    ops.append(Text(Box(pad, top + h * 0.14, w - 2 * pad, h * 0.17), text.known_for, h * 0.042, MUTED_INK,
-                    align="center"))
+    if second is None:
+        ops.append(Text(Box(pad, top, w - 2 * pad, h * 0.13), text.name, h * 0.062, INK, bold=True,
+                        align="center", max_lines=2))
+        ops.append(Text(Box(pad, top + h * 0.14, w - 2 * pad, h * 0.17), text.known_for, h * 0.042, MUTED_INK,
+                        align="center"))
+    else:
+        known_top, known_h = top + h * 0.14, h * 0.1
+        ops.append(Text(Box(pad, top, w - 2 * pad, h * 0.085), text.name, h * 0.058, INK, bold=True,
+                        align="center", max_lines=2))
+        ops.append(Text(Box(pad, top + h * 0.085, w - 2 * pad, h * 0.05), second.name, h * 0.04, MUTED_INK,
+                        italic=True, align="center", max_lines=1))
+        ops.append(Text(Box(pad, known_top, w - 2 * pad, known_h), text.known_for, h * 0.04, MUTED_INK,
+                        align="center"))
+        ops.append(Text(Box(pad, known_top + known_h, w - 2 * pad, h * 0.07), second.known_for, h * 0.03,
+                        MUTED_INK, italic=True, align="center"))
     footer = f"{edition.field_names.get(card.field, card.field)} · {years(card)}"
     ops.append(Text(Box(pad, h - pad - h * 0.045, w - 2 * pad, h * 0.045), footer, h * 0.032, MUTED_INK,
                     align="center", max_lines=1))

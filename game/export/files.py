@@ -1,0 +1,119 @@
+"""Writing results safely, and the single-card outputs: one PDF or PNG per face.
+
+Every file is written to a temporary name beside its target and renamed over it only when it is
+complete, so an interrupted or failed export never leaves a half-written file behind.
+Single-card pages are the trim size plus bleed, with no marks, and carry TrimBox and BleedBox so
+print-on-demand services know where to cut. PNGs are the same pages rasterised with PDFium.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from game.errors import UserError
+from game.export.faces import PrintCard
+from game.export.options import PrintOptions
+from game.export.pdf import REGULAR, FacePainter, register_fonts
+from game.layout import Box
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A file to write `path` through: renamed into place on success, removed on any failure."""
+    path = Path(path)
+    if path.is_dir():
+        raise UserError(f"cannot write {path}: it is a folder")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as error:
+        raise UserError(f"cannot write {path}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "wb") as file:
+            yield file
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; give it a new file's usual mode
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def output_folder(folder: Path) -> Path:
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(f"cannot create folder {folder}: {error.strerror or error}") from None
+    return Path(folder)
+
+
+def face_files(cards: list[PrintCard]) -> list[tuple[str, list, PrintCard]]:
+    """(file stem, face ops, card) for every face, numbered in deck order."""
+    return [(f"{i:03d}-{card.id}-{side}", getattr(card, side), card)
+            for i, card in enumerate(cards, 1) for side in ("front", "back")]
+
+
+def write_face(target: str | BinaryIO, ops: list, options: PrintOptions, title: str) -> None:
+    """One face on a page of trim size plus bleed, with TrimBox and BleedBox set."""
+    (w, h), bleed = options.card, options.bleed
+    page_w, page_h = w + 2 * bleed, h + 2 * bleed
+    register_fonts()
+    canvas = Canvas(target, pagesize=(page_w * mm, page_h * mm), initialFontName=REGULAR)
+    canvas.setTitle(title)
+    canvas.setCreator("The UnKnown")
+    canvas.setBleedBox((0, 0, page_w * mm, page_h * mm))
+    canvas.setTrimBox((bleed * mm, bleed * mm, (bleed + w) * mm, (bleed + h) * mm))
+    FacePainter(canvas, page_h).draw(ops, Box(bleed, bleed, w, h), bleed)
+    canvas.showPage()
+    canvas.save()
+
+
+def write_pod(folder: Path, cards: list[PrintCard], options: PrintOptions, progress=None) -> list[Path]:
+    """One PDF per face, for print-on-demand services."""
+    folder = output_folder(folder)
+    files = face_files(cards)
+    written = []
+    for done, (stem, ops, card) in enumerate(files, 1):
+        path = folder / f"{stem}.pdf"
+        with atomic_file(path) as file:
+            write_face(file, ops, options, card.name)
+        written.append(path)
+        if progress:
+            progress(done, len(files))
+    return written
+
+
+def write_pngs(folder: Path, cards: list[PrintCard], options: PrintOptions, progress=None) -> list[Path]:
+    """One PNG per face at options.dpi, bleed included, rendered from the single-card PDF."""
+    import pypdfium2
+
+    folder = output_folder(folder)
+    files = face_files(cards)
+    written = []
+    for done, (stem, ops, card) in enumerate(files, 1):
+        buffer = io.BytesIO()
+        write_face(buffer, ops, options, card.name)
+        document = pypdfium2.PdfDocument(buffer.getvalue())
+        try:
+            image = document[0].render(scale=options.dpi / 72).to_pil()
+        finally:
+            document.close()
+        path = folder / f"{stem}.png"
+        with atomic_file(path) as file:
+            image.save(file, format="PNG", dpi=(options.dpi, options.dpi))
+        written.append(path)
+        if progress:
+            progress(done, len(files))
+    return written

@@ -1,0 +1,123 @@
+"""The print back end of game.layout: draws its Rect / Shape / Text operations with reportlab.
+
+Faces are laid out in millimetres; here they become PDF points. Text is set in the bundled Noto
+Sans, registered as TrueType so reportlab embeds a subset with a ToUnicode map: it stays vector,
+selectable and searchable in every script.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from game.layout import LINE_HEIGHT, Box, Color, FaceOp, Rect, Shape, Text, fit
+
+FONTS_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
+REGULAR, BOLD, ITALIC = "NotoSans", "NotoSans-Bold", "NotoSans-Italic"
+
+
+@cache
+def register_fonts() -> None:
+    for name, file in ((REGULAR, "NotoSans-Regular.ttf"), (BOLD, "NotoSans-Bold.ttf"),
+                       (ITALIC, "NotoSans-Italic.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(FONTS_DIR / file)))
+
+
+def font(bold: bool = False, italic: bool = False) -> str:
+    return BOLD if bold else ITALIC if italic else REGULAR
+
+
+@lru_cache(maxsize=65536)
+def width(text: str, size: float, font_name: str) -> float:
+    """Width of one line in the units of `size`; cached, as fitting measures the same words often."""
+    return pdfmetrics.stringWidth(text, font_name, size)
+
+
+def _rgb(color: Color) -> tuple[float, float, float]:
+    return color[0] / 255, color[1] / 255, color[2] / 255
+
+
+class FacePainter:
+    """Draws faces on a page whose height is `page_height` mm; boxes are in mm from its top-left."""
+
+    def __init__(self, canvas: Canvas, page_height: float):
+        register_fonts()
+        self.canvas = canvas
+        self.page_height = page_height
+        self.left = self.top = 0.0
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """A point of the face being drawn (card units: mm from its trim corner) in PDF points."""
+        return (self.left + x) * mm, (self.page_height - self.top - y) * mm
+
+    def draw(self, ops: list[FaceOp], trim: Box, bleed: float) -> None:
+        """One face with its trim box at `trim`, clipped to its bleed so nothing reaches a neighbour."""
+        self.left, self.top = trim.x, trim.y
+        c = self.canvas
+        c.saveState()
+        path = c.beginPath()
+        path.rect(*self.point(-bleed, trim.h + bleed), (trim.w + 2 * bleed) * mm, (trim.h + 2 * bleed) * mm)
+        c.clipPath(path, stroke=0, fill=0)
+        for op in ops:
+            if isinstance(op, Rect):
+                self.rect(op)
+            elif isinstance(op, Shape):
+                self.shape(op)
+            else:
+                self.text(op)
+        c.restoreState()
+
+    def rect(self, op: Rect) -> None:
+        c = self.canvas
+        if op.fill:
+            c.setFillColorRGB(*_rgb(op.fill))
+        if op.stroke:
+            c.setStrokeColorRGB(*_rgb(op.stroke))
+            c.setLineWidth(op.stroke_width * mm)
+        x, y = self.point(op.box.x, op.box.y + op.box.h)
+        stroke, fill = int(bool(op.stroke and op.stroke_width)), int(op.fill is not None)
+        if op.radius:
+            c.roundRect(x, y, op.box.w * mm, op.box.h * mm, op.radius * mm, stroke=stroke, fill=fill)
+        else:
+            c.rect(x, y, op.box.w * mm, op.box.h * mm, stroke=stroke, fill=fill)
+
+    def shape(self, op: Shape) -> None:
+        c = self.canvas
+        path = c.beginPath()
+        path.moveTo(*self.point(*op.points[0]))
+        for point in op.points[1:]:
+            path.lineTo(*self.point(*point))
+        if op.closed:
+            path.close()
+        if op.width:
+            c.setStrokeColorRGB(*_rgb(op.color))
+            c.setLineWidth(op.width * mm)
+            c.setLineJoin(1)
+            c.setLineCap(1)
+            c.drawPath(path, stroke=1, fill=0)
+        else:
+            c.setFillColorRGB(*_rgb(op.color))
+            c.drawPath(path, stroke=0, fill=1)
+
+    def text(self, op: Text) -> None:
+        """Lines placed as on screen: the glyphs' ascent-to-descent centred in each line's height."""
+        name = font(op.bold, op.italic)
+        size, lines = fit(op, lambda text, size, bold: width(text, size, name))  # metrics of the font drawn
+        ascent, descent = (v / 1000 for v in pdfmetrics.getAscentDescent(name))
+        top = op.box.y
+        if op.valign == "middle":
+            top += (op.box.h - len(lines) * size * LINE_HEIGHT) / 2
+        c = self.canvas
+        c.setFillColorRGB(*_rgb(op.color))
+        c.setFont(name, size * mm)
+        for i, line in enumerate(lines):
+            baseline = top + (i * LINE_HEIGHT + (LINE_HEIGHT + ascent + descent) / 2) * size
+            if op.align == "center":
+                c.drawCentredString(*self.point(op.box.x + op.box.w / 2, baseline), line)
+            else:
+                c.drawString(*self.point(op.box.x, baseline), line)

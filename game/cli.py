@@ -39,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     play.set_defaults(run=_play)
     parser.add_argument("--lang", help="screen language (default: the system's, else English)")
     parser.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
+    parser.add_argument("--presenter", action=argparse.BooleanOptionalAction, default=None,
+                        help="facilitator console in a second window (default: on when two displays are connected)")
+    parser.add_argument("--swap", action="store_true", help="presenter view: swap the audience and console displays")
 
     validate = commands.add_parser("validate", help="check decks and print every problem as path:line:column")
     validate.add_argument("paths", nargs="*", type=Path, help="deck folders or folders of decks (default: cards/)")
@@ -74,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _play(args) -> int:
     from game.app import run
-    return run(args.decks, getattr(args, "lang", None), fullscreen=getattr(args, "fullscreen", False))
+    return run(args.decks, args.lang, fullscreen=args.fullscreen, presenter=args.presenter, swap=args.swap)
 
 
 def _reports(paths: list[Path]):

@@ -241,15 +241,16 @@ class RoundScene(Scene):
         self._bilingual(surface, rest, text.story, second and second.story, theme.px(h, theme.BODY))
 
     def _draw_clues(self, surface, box, text, second, shown):
+        """The newest clue large, for the back of the hall; the earlier ones smaller beneath it."""
         h = surface.get_height()
-        row = box.h / max(len(text.clues), 1)
-        for i, clue in enumerate(text.clues[:shown]):
-            color = theme.TEXT if i == shown - 1 else theme.MUTED
-            label = f"{i + 1}. {clue}"
-            if second and i < len(second.clues) and second.clues[i] != clue:
-                label += f"\n{second.clues[i]}"
-            render.text(surface, Box(box.x, box.y + i * row, box.w, row * 0.95), label, theme.px(h, theme.BODY), color,
-                        bold=i == shown - 1)
+        current = Box(box.x, box.y, box.w, box.h * 0.5)
+        other = second.clues[shown - 1] if second and shown <= len(second.clues) else None
+        self._bilingual(surface, current, f"{shown}. {text.clues[shown - 1]}",
+                        other and f"{shown}. {other}", theme.px(h, 0.05), bold=True)
+        earlier = "\n".join(f"{i}. {clue}" for i, clue in enumerate(text.clues[:shown - 1], 1))
+        if earlier:
+            render.text(surface, Box(box.x, box.y + box.h * 0.54, box.w, box.h * 0.46), earlier,
+                        theme.px(h, theme.BODY), theme.MUTED)
 
     def _draw_statement(self, surface, box, text, second, number, verdict):
         h = surface.get_height()

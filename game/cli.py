@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from game.errors import UserError
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # keep stdout for output (bench prints JSON lines)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_DECKS = PROJECT_ROOT / "cards"

@@ -68,7 +68,11 @@ class EndScene(Scene):
         surface.fill(theme.BACKGROUND)
         render.text(surface, Box(m, m, w - 2 * m, theme.px(h, 0.08)), _("Thank you for playing"),
                     theme.px(h, theme.TITLE), theme.TEXT, bold=True, max_lines=1)
-        top = m + theme.px(h, 0.1)
+        facts = dict(summary.facts(self.session, self.deck))
+        when = " · ".join(facts[name] for name in (_("Date"), _("Duration"), _("Mode")))
+        render.text(surface, Box(m, m + theme.px(h, 0.085), w - 2 * m, theme.px(h, 0.05)), when,
+                    theme.px(h, theme.SMALL), theme.MUTED, max_lines=1)
+        top = m + theme.px(h, 0.15)
         bottom = h - 2 * m - theme.px(h, 0.085) - theme.px(h, 0.05)
         session = self.session
         show_scores = session.scoring and session.rules.leaderboard != "never"
@@ -100,7 +104,7 @@ class EndScene(Scene):
                          theme.TEAM_COLORS[index])
             label = f"{place}. {TEAM_LETTERS[index]} · {team}"
             render.text(surface, Box(box.x + row * 0.8, y, box.w * 0.65, row), label, theme.px(h, theme.BODY),
-                        theme.TEXT, bold=place == 1, max_lines=1)
+                        theme.TEXT, bold=place == 1, max_lines=1, valign="middle")
             render.text(surface, Box(box.x + box.w * 0.7, y, box.w * 0.3, row),
                         ngettext("{count} point", "{count} points", points).format(count=points),
-                        theme.px(h, theme.BODY), theme.TEXT, max_lines=1)
+                        theme.px(h, theme.BODY), theme.TEXT, max_lines=1, valign="middle")

@@ -14,7 +14,7 @@ ROUND_SCENES = {
     "clue": ("who", "clue"), "who-reveal": ("who", "reveal"), "statement": ("fact", "statement"),
     "verdict": ("fact", "verdict"), "story": ("story", "story"),
 }
-OTHER_SCENES = ("start", "setup-languages", "setup-teams", "setup-rules", "end", "help", "menu")
+OTHER_SCENES = ("start", "setup-languages", "setup-teams", "setup-rules", "end", "help", "menu", "preview", "export")
 SCENES = OTHER_SCENES + tuple(ROUND_SCENES)
 
 
@@ -60,6 +60,15 @@ def build(scene: str, deck_dir: Path, size: tuple[int, int], language: str, lang
     app = App(context, size, presenter=presenter)
     app.push(StartScene(app))
     if scene == "start":
+        return app
+    if scene in ("preview", "export"):
+        from game.scenes.export import ExportScene
+        from game.scenes.preview import PreviewScene
+        preview = PreviewScene(app, reports[0])
+        preview.language = deck.languages.index(language)
+        app.push(preview)
+        if scene == "export":
+            app.push(ExportScene(app, deck, language))
         return app
     if scene.startswith("setup"):
         setup = SetupScene(app, deck)

@@ -167,3 +167,14 @@ def test_missing_translation_is_a_warning_not_a_failure(capsys):
 def test_a_path_that_is_not_a_deck_is_a_clear_error(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "nowhere")]) == 2
     assert "is not a folder" in capsys.readouterr().err
+
+
+def test_problems_are_attributed_to_the_card_they_concern(decks):
+    from game.decks import problems_by_card
+    replace("deck.yaml", "field: music", "field: musik")(decks / "bad")                  # boris-sample
+    replace("en.yaml", "name: Chloé Demo", "name: 7")(decks / "bad")                      # chloe-demo
+    report = load_deck(decks / "bad")
+    by_card, general = problems_by_card(report)
+    assert ["unknown field" in p.message for p in by_card["boris-sample"]] == [True]
+    assert ["put it in quotes" in p.message for p in by_card["chloe-demo"]] == [True]
+    assert [p.severity for p in general] == ["warning"]                                  # bg: 1 card not translated

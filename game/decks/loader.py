@@ -228,4 +228,29 @@ def _check_answers(path: Path, texts: YamlMap, card_id: str, text: CardText, sou
                                 f"one, with the same answers ({', '.join(str(a).lower() for a in answers)})"))
 
 
-__all__ = ["find_decks", "load_deck", "load_decks", "fingerprint"]
+
+def problems_by_card(report: DeckReport) -> tuple[dict[str, list[Problem]], list[Problem]]:
+    """Which card each problem concerns, judged by where it was written, so a preview can show it
+    beside the card; problems outside any card (file-level ones) come back separately."""
+    starts: dict[Path, list[tuple[int, str]]] = {}
+    for path in [report.path / DECK_FILE, *sorted(report.path.glob("*.yaml"))]:
+        raw, _ = read_yaml(path)
+        cards = raw.get("cards") if isinstance(raw, YamlMap) else None
+        if isinstance(cards, YamlMap):
+            starts[path] = sorted((cards.key_marks[card_id][0], str(card_id)) for card_id in cards)
+        elif cards is not None and hasattr(cards, "item_marks"):
+            starts[path] = sorted((mark[0], str(item.get("id"))) for item, mark in zip(cards, cards.item_marks)
+                                  if isinstance(item, YamlMap))
+    by_card: dict[str, list[Problem]] = {}
+    general: list[Problem] = []
+    for problem in report.problems:
+        owner = None
+        for line, card_id in starts.get(problem.path, ()):
+            if line > problem.line:
+                break
+            owner = card_id
+        (by_card.setdefault(owner, []) if owner else general).append(problem)
+    return by_card, general
+
+
+__all__ = ["find_decks", "fingerprint", "load_deck", "load_decks", "problems_by_card"]

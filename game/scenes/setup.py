@@ -7,8 +7,6 @@ next key goes on, so a facilitator in a hurry presses Enter three times and play
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from typing import Callable
 
 import pygame
 
@@ -20,6 +18,7 @@ from game.rules import MODES, IllegalMove, Rules, start
 from game.rules.session import MAX_TEAMS, TEAM_LETTERS
 from game.scenes.base import Scene
 from game.ui import render, theme
+from game.ui.form import Form, Row
 from game.ui.widgets import Button
 
 CARD_COUNTS = (5, 8, 10, 12, 15, 20, 30, 0)
@@ -32,28 +31,12 @@ def default_team_name(index: int) -> str:
     return _("Team {letter}").format(letter=TEAM_LETTERS[index])
 
 
-@dataclass
-class Row:
-    label: str                        # N_()-marked
-    options: list
-    index: int = 0
-    show: Callable[[object], str] = str
-    text: bool = False                # a name typed in by the players
-
-    @property
-    def value(self):
-        return self.options[self.index]
-
-    def change(self, step: int) -> None:
-        self.index = (self.index + step) % len(self.options)
-
-
 class SetupScene(Scene):
     def __init__(self, app, deck: Deck):
         super().__init__(app)
         self.deck = deck
         self.page = 0
-        self.focus = 0
+        self.form = Form()
         self.error = ""
         presets = app.context.presets
         languages = list(deck.languages)
@@ -62,8 +45,9 @@ class SetupScene(Scene):
                              show=lambda c: language_name(c) if c else _("none"))
         self.team_count = Row(N_("Teams"), [0] + list(range(2, MAX_TEAMS + 1)), index=3,
                               show=lambda n: _("no teams") if not n else str(n))
-        self.names = [Row(N_("Name"), [""], text=True) for _ in range(MAX_TEAMS)]
-        self.preset = Row(N_("Preset"), presets, show=lambda p: _(p.name))
+        self.names = [Row(lambda i=i: default_team_name(i), [""], text=True,
+                          marker=(theme.TEAM_SHAPES[i], theme.TEAM_COLORS[i])) for i in range(MAX_TEAMS)]
+        self.preset = Row(N_("Preset"), presets, show=lambda p: _(p.name), on_change=self._apply_preset)
         self.mode = Row(N_("Mode"), list(MODES), show=lambda m: _(MODES[m].name))
         self.cards = Row(N_("Cards"), list(CARD_COUNTS), show=lambda n: str(n) if n else _("all"))
         self.categories = Row(N_("Only cards about"), [None] + list(CATEGORIES),
@@ -85,8 +69,7 @@ class SetupScene(Scene):
 
     @property
     def typing(self) -> bool:
-        rows = self.rows()
-        return bool(rows) and rows[min(self.focus, len(rows) - 1)].text
+        return self.form.typing(self.rows())
 
     def _apply_preset(self) -> None:
         if not self.preset.options:
@@ -114,37 +97,18 @@ class SetupScene(Scene):
     # --- input -----------------------------------------------------------------------------------
     def handle(self, intent: Intent) -> None:
         action = intent.action
-        rows = self.rows()
-        self.focus = min(self.focus, len(rows) - 1)
-        row = rows[self.focus]
         if action is Action.CLICK:
             return super().handle(intent)
-        if action is Action.UP:
-            self.focus = (self.focus - 1) % len(rows)
-        elif action is Action.DOWN:
-            self.focus = (self.focus + 1) % len(rows)
-        elif action is Action.TEXT and row.text:
-            row.options[0] = (row.value + intent.text)[:24]
-        elif action is Action.DELETE and row.text:
-            row.options[0] = row.value[:-1]
-        elif action in (Action.NEXT, Action.BACK) and intent.arrow and not row.text:
-            self._change(row, 1 if action is Action.NEXT else -1)
-        elif action is Action.NEXT:
-            self._forward() if intent.team is None else self._change(rows[intent.team], int(intent.text or 1))
+        if self.form.handle(self.rows(), intent):
+            return
+        if action is Action.NEXT:
+            self._forward()
         elif action is Action.BACK or action is Action.MENU:
             self._backward()
 
-    def _change(self, row: Row, step: int) -> None:
-        if row.text:
-            self.focus = self.rows().index(row)
-            return
-        row.change(step)
-        if row is self.preset:
-            self._apply_preset()
-
     def _forward(self) -> None:
         if self.page < len(PAGES) - 1:
-            self.page, self.focus = self.page + 1, 0
+            self.page, self.form.focus = self.page + 1, 0
             return
         from game.scenes.play import RoundScene
         context = self.app.context
@@ -160,40 +124,30 @@ class SetupScene(Scene):
 
     def _backward(self) -> None:
         if self.page:
-            self.page, self.focus = self.page - 1, 0
+            self.page, self.form.focus = self.page - 1, 0
         else:
             self.app.pop()
 
     # --- layout and drawing ----------------------------------------------------------------------
-    def _row_boxes(self, size) -> list[Box]:
+    def _area(self, size) -> Box:
         w, h = size
         m = theme.px(h, theme.MARGIN)
         top = m + theme.px(h, 0.16)
-        bottom = h - m - theme.px(h, 0.085) - m
-        rows = self.rows()
-        height = min(theme.px(h, 0.085), (bottom - top) / len(rows) - m * 0.2)
-        return [Box(m, top + i * (height + m * 0.2), w - 2 * m, height) for i in range(len(rows))]
+        return Box(m, top, w - 2 * m, h - m - theme.px(h, 0.085) - m - top)
 
     def buttons(self, size):
         w, h = size
         m = theme.px(h, theme.MARGIN)
         bh = theme.px(h, 0.085)
         last = self.page == len(PAGES) - 1
-        buttons = [Button(Box(m, h - m - bh, w * 0.3, bh), _("Back"), Intent(Action.BACK)),
-                   Button(Box(w - m - w * 0.3, h - m - bh, w * 0.3, bh), _("Start") if last else _("Continue"),
-                          Intent(Action.NEXT), focused=True)]
-        for i, box in enumerate(self._row_boxes(size)):
-            arrow = box.h * 1.3
-            buttons.append(Button(Box(box.x + box.w * 0.5, box.y, arrow, box.h), "‹",
-                                  Intent(Action.NEXT, team=i, text="-1")))
-            buttons.append(Button(Box(box.x + box.w - arrow, box.y, arrow, box.h), "›",
-                                  Intent(Action.NEXT, team=i, text="1")))
-        return buttons
+        return [Button(Box(m, h - m - bh, w * 0.3, bh), _("Back"), Intent(Action.BACK)),
+                Button(Box(w - m - w * 0.3, h - m - bh, w * 0.3, bh), _("Start") if last else _("Continue"),
+                       Intent(Action.NEXT), focused=True)] + self.form.buttons(self.rows(), self._area(size), h)
 
     def render_key(self):
         rows = [self.language, self.language2, self.team_count, *self.names, self.preset, self.mode, self.cards,
                 self.categories, self.timer, self.scoring, self.leaderboard, self.self_guided]
-        return (id(self), self.page, self.focus, self.error, tuple((row.index, row.options[0]) for row in rows))
+        return (id(self), self.page, self.error, self.form.key(rows))
 
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
@@ -206,9 +160,7 @@ class SetupScene(Scene):
         hint = self.error or self._hint()
         render.text(surface, Box(m, m + theme.px(h, 0.085), w - 2 * m, theme.px(h, 0.06)), hint,
                     theme.px(h, theme.SMALL), theme.WARNING if self.error else theme.MUTED, max_lines=2)
-        rows = self.rows()
-        for i, (row, box) in enumerate(zip(rows, self._row_boxes((w, h)))):
-            self._draw_row(surface, row, box, i == min(self.focus, len(rows) - 1))
+        self.form.draw(surface, self.rows(), self._area((w, h)))
         for button in self.buttons((w, h)):
             if button.intent.team is None:  # the row arrows are drawn with their row
                 button.draw(surface, theme.px(h, theme.BODY))
@@ -219,33 +171,6 @@ class SetupScene(Scene):
         if self.page == 2 and self.preset.options:
             return _(MODES[self.mode.value].summary)
         return _("Up and down choose a line, left and right change it, Enter goes on.")
-
-    def _draw_row(self, surface, row: Row, box: Box, focused: bool) -> None:
-        h = surface.get_height()
-        rect = render.to_rect(box)
-        pygame.draw.rect(surface, theme.SURFACE, rect, border_radius=rect.h // 6)
-        if focused:
-            pygame.draw.rect(surface, theme.ACCENT, rect, max(3, h // 200), border_radius=rect.h // 6)
-        size = theme.px(h, theme.BODY)
-        label = _(row.label)
-        if row.text:
-            index = self.names.index(row)
-            label = default_team_name(index)
-            value = row.value + ("|" if focused else "")
-            render.shape(surface, theme.TEAM_SHAPES[index], (box.x + box.w * 0.46, box.y + box.h / 2), box.h * 0.22,
-                         theme.TEAM_COLORS[index])
-        else:
-            value = row.show(row.value)
-        render.text(surface, Box(box.x + box.h * 0.3, box.y, box.w * 0.42, box.h).inset(0, box.h * 0.2), label, size,
-                    theme.TEXT, bold=True, max_lines=1, valign="middle")
-        arrow = box.h * 1.3
-        render.text(surface, Box(box.x + box.w * 0.5 + arrow, box.y, box.w * 0.5 - 2 * arrow, box.h).inset(0, box.h * .2),
-                    value, size, theme.TEXT, align="center", max_lines=1, valign="middle")
-        if not row.text:
-            for x in (box.x + box.w * 0.5, box.x + box.w - arrow):
-                render.text(surface, Box(x, box.y, arrow, box.h), "‹" if x < box.x + box.w * 0.6 else "›",
-                            size * 1.3, theme.ACCENT if focused else theme.MUTED, bold=True, align="center",
-                            max_lines=1, valign="middle")
 
 
 def _timer_label(seconds: int) -> str:

@@ -12,7 +12,7 @@ from game.scenes.base import Scene
 from game.ui import render, theme
 from game.ui.widgets import Button
 
-RESUME, NEW, LANGUAGE, QUIT = "resume", "new", "language", "quit"
+RESUME, NEW, PREVIEW, LANGUAGE, QUIT = "resume", "new", "preview", "language", "quit"
 
 
 class StartScene(Scene):
@@ -30,7 +30,8 @@ class StartScene(Scene):
         m = theme.px(h, theme.MARGIN)
         bh = theme.px(h, 0.085)
         labels = ([(_("Resume the last session"), RESUME)] if self.saved else []) + \
-                 [(_("New session"), NEW), (language_name(current_language()), LANGUAGE), (_("Quit"), QUIT)]
+                 [(_("New session"), NEW), (_("Preview and print"), PREVIEW), (language_name(current_language()), LANGUAGE),
+                  (_("Quit"), QUIT)]
         bw = (w - 2 * m - (len(labels) - 1) * m) / len(labels)
         buttons = [Button(Box(m + i * (bw + m), h - m - bh, bw, bh), label, Intent(Action.NEXT, text=key),
                           focused=i == 0) for i, (label, key) in enumerate(labels)]
@@ -70,6 +71,9 @@ class StartScene(Scene):
             self.app.running = False
         elif key == LANGUAGE:
             next_language()
+        elif key == PREVIEW and self.reports:
+            from game.scenes.preview import PreviewScene
+            self.app.push(PreviewScene(self.app, self.reports[self.selected]))
         elif key == RESUME and self.saved:
             deck = next((r.deck for r in self.reports if r.deck and r.deck.id == self.saved.deck_id), None)
             if deck:

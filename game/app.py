@@ -230,8 +230,16 @@ class App:
             last = now
             if self.running:
                 self.draw_if_dirty()
-        pygame.quit()
+        self.close()
         return 0
+
+    def close(self) -> None:
+        """Destroy the console window before pygame quits: a Window freed after pygame.quit()
+        makes SDL destroy it twice, which crashes at random."""
+        if self.console is not None:
+            self.console.window.destroy()
+            self.console = None
+        pygame.quit()
 
 
 def run(deck_dir: Path, language: str | None = None, size: tuple[int, int] = (1280, 720),

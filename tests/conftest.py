@@ -21,3 +21,19 @@ def sample_copy(tmp_path) -> Path:
     target = tmp_path / "decks" / "sample"
     shutil.copytree(SAMPLE_DECK, target)
     return target
+
+
+@pytest.fixture
+def drawn(monkeypatch):
+    """Every string drawn on screen, in order, recorded as it is rendered."""
+    from game.ui import render
+    seen: list[str] = []
+    original = render.text_surface.__wrapped__
+
+    def recording(text, size, color, bold=False, italic=False):
+        seen.append(text)
+        return original(text, size, color, bold, italic)
+
+    recording.cache_clear = lambda: None
+    monkeypatch.setattr(render, "text_surface", recording)
+    return seen

@@ -72,9 +72,9 @@ def test_stamp_marks_complete_unstamped_translations_and_keeps_comments(sample_c
     start = text.index("  chloe-demo:")
     english = load_deck(sample_copy).deck.text("dara-test", "en")
     bg.write_text(text[:start] + "  dara-test:\n    # translated by hand\n    name: Дара Тест\n"
-                  f"    known_for: Автор на детска книга\n    story: История.\n    clues: [Едно]\n"
+                  "    known_for: Автор на детска книга\n    story: История.\n    clues: [Едно]\n"
                   "    statements:\n      - text: Вярно.\n        answer: true\n        explanation: Да.\n"
-                  f"    question: Защо?\n" + text[start:])
+                  "    question: Защо?\n" + text[start:])
     assert english.name == "Dara Test"
     assert stamp(load_deck(sample_copy).deck, "bg") == ["dara-test"]
     written = bg.read_text()

@@ -105,22 +105,6 @@ def test_system_language_is_followed_and_falls_back_to_english(monkeypatch):
     assert i18n.system_language() == "en"
 
 
-@pytest.fixture
-def drawn(monkeypatch):
-    """Every string drawn on screen, recorded as it is rendered."""
-    from game.ui import render
-    seen: list[str] = []
-    original = render.text_surface.__wrapped__
-
-    def recording(text, size, color, bold=False, italic=False):
-        seen.append(text)
-        return original(text, size, color, bold, italic)
-
-    recording.cache_clear = lambda: None
-    monkeypatch.setattr(render, "text_surface", recording)
-    return seen
-
-
 @pytest.mark.parametrize("language", UI_LANGUAGES)
 def test_every_scene_in_every_ui_language_has_glyphs_for_every_character(language, drawn, tmp_path, monkeypatch):
     monkeypatch.setenv("THE_UNKNOWN_DATA", str(tmp_path))
@@ -131,7 +115,7 @@ def test_every_scene_in_every_ui_language_has_glyphs_for_every_character(languag
                     ui_language=language, presenter=True)
         app.draw(app.screen)
         app.console.draw()
-        pygame.quit()
+        app.close()
     assert drawn, "nothing was drawn"
     missing = {ch for text in drawn for ch in text if not ch.isspace() and any(ord(ch) not in c for c in cmaps)}
     assert not missing, f"{language}: no glyph for {sorted(missing)}"
@@ -150,5 +134,5 @@ def test_switching_language_redraws_in_the_new_language_without_restart(drawn, t
                                              pos=(language_button.box.x + 5, language_button.box.y + 5)))
         app.step()   # the frame right after the click is already in the new language
     assert any("Продължи" in text or "Продължете" in text for text in drawn), drawn
-    pygame.quit()
+    app.close()
     i18n.set_language("en")

@@ -38,7 +38,7 @@ def app(tmp_path):
     app.push(StartScene(app))
     app.step()
     yield app
-    pygame.quit()
+    app.close()
 
 
 def key(app, name, mod=0, times=1):
@@ -85,7 +85,7 @@ def session(app) -> Session:
 
 
 def test_keyboard_only_classic_session_with_marks_undo_and_skip(app, tmp_path):
-    scene = setup_keyboard(app)
+    setup_keyboard(app)
     assert session(app).mode == "unknown" and len(session(app).teams) == 4
     assert len(session(app).order) == 4                # the sample deck has 4 cards
     key(app, "space")                                  # reveal
@@ -277,4 +277,4 @@ def test_monkey_thousands_of_random_events_never_raise(tmp_path, scene, seed, mo
         app.step()
         app.context.clock = lambda t=1_767_000_000.0 + batch * 7: t
         app.running = True     # a random Ctrl+Q or Escape on the start screen ends the app: carry on
-    pygame.quit()
+    app.close()

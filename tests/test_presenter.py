@@ -52,7 +52,7 @@ def app(tmp_path):
     app.push(StartScene(app))
     app.step()
     yield app
-    pygame.quit()
+    app.close()
 
 
 def key(app, name, window=None):
@@ -150,4 +150,4 @@ def test_closing_the_console_keeps_the_game_running(app):
 def test_one_display_without_presenter_keeps_a_single_window(tmp_path):
     app = App(Context.load(DECK_DIR, Store(tmp_path)), (640, 360))
     assert app.console is None
-    pygame.quit()
+    app.close()

@@ -10,21 +10,6 @@ from game.scenes.export import ExportScene
 from game.scenes.preview import PreviewScene
 from game.scenes.start import StartScene
 from game.store import Store
-from game.ui import render
-
-
-@pytest.fixture
-def drawn(monkeypatch):
-    seen = []
-    original = render.text_surface.__wrapped__
-
-    def recording(text, size, color, bold=False, italic=False):
-        seen.append(text)
-        return original(text, size, color, bold, italic)
-
-    recording.cache_clear = lambda: None
-    monkeypatch.setattr(render, "text_surface", recording)
-    return seen
 
 
 @pytest.fixture
@@ -34,7 +19,7 @@ def app(sample_copy, tmp_path):
     app.push(StartScene(app))
     app.step()
     yield app
-    pygame.quit()
+    app.close()
 
 
 def key(app, name):

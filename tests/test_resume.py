@@ -63,7 +63,7 @@ def test_a_killed_session_resumes_with_the_same_state(tmp_path):
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode=""))
     app.step()
     assert isinstance(app.top, RoundScene) and app.top.session == before
-    pygame.quit()
+    app.close()
 
 
 def test_a_damaged_autosave_is_ignored_not_a_crash(tmp_path):

@@ -8,7 +8,7 @@ Autosave, undo and replay all come from that.
 from __future__ import annotations
 
 import random
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from typing import Sequence
 
 from game.decks.model import Deck

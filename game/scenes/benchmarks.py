@@ -12,7 +12,6 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 from typing import Iterator
 
@@ -55,7 +54,7 @@ def frame_times(deck_dir: Path, quick: bool) -> Iterator[dict]:
             base = best_time(floor, 3) / frames
             yield figure(f"frame_{scene}_{size[0]}x{size[1]}", best_time(redraw, 3) / frames, "s", base)
             yield figure(f"frame_changed_{scene}_{size[0]}x{size[1]}", best_time(redraw_changed, 3) / frames, "s", base)
-            pygame.quit()
+            app.close()
 
 
 IDLE = textwrap.dedent("""

@@ -9,7 +9,7 @@ from game.i18n import _, language_name
 from game.input import Action, Intent
 from game.layout import Box
 from game.scenes.base import Scene
-from game.ui import render, theme
+from game.ui import theme
 from game.ui.widgets import Button
 
 CONTINUE, PAUSE, SKIP, SOUND, LANGUAGE, END, LEAVE = "continue", "pause", "skip", "sound", "language", "end", "leave"

@@ -16,7 +16,7 @@ from game.input import Action, Intent
 from game.layout import Box
 from game.rules import (INSTRUCTIONS, MODES, IllegalMove, back, finish, mark_team, next_step, reveals_hidden,
                         scoring_phase, shows_identity, skip, toggle_pause, toggle_timer, undo)
-from game.rules.session import TEAM_LETTERS, Session
+from game.rules.session import Session
 from game.scenes.base import Scene
 from game.ui import render, sound, theme
 from game.ui.widgets import Button

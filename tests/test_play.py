@@ -278,3 +278,15 @@ def test_monkey_thousands_of_random_events_never_raise(tmp_path, scene, seed, mo
         app.context.clock = lambda t=1_767_000_000.0 + batch * 7: t
         app.running = True     # a random Ctrl+Q or Escape on the start screen ends the app: carry on
     app.close()
+
+
+def test_rules_are_saved_as_a_preset_and_offered_next_time(app, tmp_path):
+    key(app, "return"), key(app, "return"), key(app, "return")
+    setup = app.top
+    key(app, "down"), key(app, "right"), key(app, "right")              # mode: fact or fiction
+    click_button(app, "Save as preset")
+    assert setup.preset.value.rules.mode == "fact" and "Saved as preset" in setup.error
+    saved = list((tmp_path / "data" / "presets").glob("*.yaml"))
+    assert len(saved) == 1
+    later = Context.load(SAMPLE_DECK.parent, Store(tmp_path / "data"))
+    assert later.presets[-1].rules == setup.rules() and later.presets[-1].name == setup.preset.value.name

@@ -18,6 +18,7 @@ from game.rules import MODES, IllegalMove, Rules, start
 from game.rules.session import MAX_TEAMS, TEAM_LETTERS
 from game.scenes.base import Scene
 from game.ui import render, theme
+from game.rules.presets import Preset, save_preset
 from game.ui.form import Form, Row
 from game.ui.widgets import Button
 
@@ -101,7 +102,9 @@ class SetupScene(Scene):
             return super().handle(intent)
         if self.form.handle(self.rows(), intent):
             return
-        if action is Action.NEXT:
+        if action is Action.NEXT and intent.text == "save":
+            self._save_preset()
+        elif action is Action.NEXT:
             self._forward()
         elif action is Action.BACK or action is Action.MENU:
             self._backward()
@@ -122,6 +125,19 @@ class SetupScene(Scene):
         context.store.save(session)
         self.app.reset(RoundScene(self.app, self.deck, session))
 
+    def _save_preset(self) -> None:
+        """Keep these rules as a preset in the user's data folder; it appears in the list at once."""
+        from datetime import date
+        rules = self.rules()
+        name = _("{mode}, {cards} cards ({date})").format(mode=_(MODES[rules.mode].name), cards=rules.cards or _("all"),
+                                                          date=date.today().isoformat())
+        path = save_preset(self.app.context.store.presets_dir, name, rules)
+        preset = Preset(name, rules, path)
+        self.preset.options = [p for p in self.preset.options if p.path != path] + [preset]
+        self.preset.index = len(self.preset.options) - 1
+        self.app.context.presets = list(self.preset.options)
+        self.error = _("Saved as preset: {name}").format(name=name)
+
     def _backward(self) -> None:
         if self.page:
             self.page, self.form.focus = self.page - 1, 0
@@ -140,9 +156,13 @@ class SetupScene(Scene):
         m = theme.px(h, theme.MARGIN)
         bh = theme.px(h, 0.085)
         last = self.page == len(PAGES) - 1
-        return [Button(Box(m, h - m - bh, w * 0.3, bh), _("Back"), Intent(Action.BACK)),
-                Button(Box(w - m - w * 0.3, h - m - bh, w * 0.3, bh), _("Start") if last else _("Continue"),
-                       Intent(Action.NEXT), focused=True)] + self.form.buttons(self.rows(), self._area(size), h)
+        buttons = [Button(Box(m, h - m - bh, w * 0.3, bh), _("Back"), Intent(Action.BACK)),
+                   Button(Box(w - m - w * 0.3, h - m - bh, w * 0.3, bh), _("Start") if last else _("Continue"),
+                          Intent(Action.NEXT), focused=True)]
+        if last:
+            buttons.append(Button(Box(w * 0.35, h - m - bh, w * 0.3, bh), _("Save as preset"),
+                                  Intent(Action.NEXT, text="save")))
+        return buttons + self.form.buttons(self.rows(), self._area(size), h)
 
     def render_key(self):
         rows = [self.language, self.language2, self.team_count, *self.names, self.preset, self.mode, self.cards,

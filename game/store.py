@@ -51,9 +51,14 @@ class Store:
     def summaries_dir(self) -> Path:
         return self.folder / "summaries"
 
-    def save(self, session: Session) -> None:
-        write_atomically(self.autosave_path, json.dumps({"version": 1, "session": session.to_dict()},
-                                                        ensure_ascii=False))
+    def save(self, session: Session) -> str | None:
+        """Autosave; returns why it failed (a full disk, a read-only folder) instead of stopping play."""
+        try:
+            write_atomically(self.autosave_path, json.dumps({"version": 1, "session": session.to_dict()},
+                                                            ensure_ascii=False))
+        except OSError as error:
+            return f"{self.autosave_path}: {error.strerror or error}"
+        return None
 
     def load(self) -> Session | None:
         """The autosaved session, or None when there is none or it cannot be read (never a crash)."""

@@ -290,3 +290,22 @@ def test_rules_are_saved_as_a_preset_and_offered_next_time(app, tmp_path):
     assert len(saved) == 1
     later = Context.load(SAMPLE_DECK.parent, Store(tmp_path / "data"))
     assert later.presets[-1].rules == setup.rules() and later.presets[-1].name == setup.preset.value.name
+
+
+def test_a_failing_autosave_is_said_on_screen_and_play_goes_on(app, monkeypatch):
+    setup_keyboard(app)
+    monkeypatch.setattr("game.store.write_atomically", lambda path, text: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    key(app, "return")
+    assert session(app).phase[0] == "reveal" and "No space left on device" in app.top.notice
+    key(app, "1")
+    assert session(app).scores()[0] == 1
+
+
+def test_resume_when_the_deck_is_gone_says_so(app, tmp_path):
+    setup_keyboard(app)
+    saved = session(app)
+    other = App(Context.load(tmp_path / "no-decks-here", Store(tmp_path / "data")), SIZE)
+    other.push(StartScene(other))
+    assert other.top.saved == saved
+    key(other, "return")
+    assert isinstance(other.top, StartScene) and other.top.notice and other.top.saved is None

@@ -45,7 +45,9 @@ class RoundScene(Scene):
         if session.card != self.session.card or session.step != self.session.step:
             self.chimed = False
         self.session = session
-        self.app.context.store.save(session)
+        failure = self.app.context.store.save(session)
+        if failure:
+            self.notice = _("Autosave failed, play goes on: {reason}").format(reason=failure)
         if session.finished:
             from game.scenes.end import EndScene
             self.app.replace(EndScene(self.app, self.deck, session))

@@ -20,6 +20,7 @@ class StartScene(Scene):
         super().__init__(app)
         self.selected = next((i for i, r in enumerate(app.context.decks) if r.deck), 0)
         self.saved = app.context.store.load()
+        self.notice = ""
 
     @property
     def reports(self):
@@ -76,15 +77,18 @@ class StartScene(Scene):
             self.app.push(PreviewScene(self.app, self.reports[self.selected]))
         elif key == RESUME and self.saved:
             deck = next((r.deck for r in self.reports if r.deck and r.deck.id == self.saved.deck_id), None)
-            if deck:
+            if deck and all(card_id in {card.id for card in deck.cards} for card_id in self.saved.order):
                 self.app.reset(RoundScene(self.app, deck, self.saved))
+            else:
+                self.saved = None   # its deck is gone or changed: that session cannot go on
+                self.notice = _("The last session's deck is no longer available.")
         elif key == NEW:
             report = self.reports[self.selected] if self.reports else None
             if report and report.deck:
                 self.app.push(SetupScene(self.app, report.deck))
 
     def render_key(self):
-        return (id(self), self.selected, self.saved is not None)  # the language is part of every frame key
+        return (id(self), self.selected, self.saved is not None, self.notice)  # the language is part of every frame key
 
     def draw(self, surface: pygame.Surface):
         w, h = surface.get_size()
@@ -93,7 +97,8 @@ class StartScene(Scene):
         render.text(surface, Box(m, m, w - 2 * m, theme.px(h, 0.09)), "The UnKnown", theme.px(h, theme.TITLE),
                     theme.TEXT, bold=True, max_lines=1)
         render.text(surface, Box(m, m + theme.px(h, 0.09), w - 2 * m, theme.px(h, 0.06)),
-                    _("Choose a deck with the arrow keys or the mouse."), theme.px(h, theme.SMALL), theme.MUTED)
+                    self.notice or _("Choose a deck with the arrow keys or the mouse."), theme.px(h, theme.SMALL),
+                    theme.WARNING if self.notice else theme.MUTED)
         if not self.reports:
             render.text(surface, Box(m, m + theme.px(h, 0.2), w - 2 * m, theme.px(h, 0.2)),
                         _("No decks found in {folder}.").format(folder=self.app.context.deck_dir),

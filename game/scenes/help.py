@@ -38,7 +38,7 @@ class HelpScene(Scene):
     def draw(self, surface: pygame.Surface):
         w, h = surface.get_size()
         shade = pygame.Surface((w, h), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 215))
+        shade.fill((0, 0, 0, 238))  # the card behind must not compete with the keys
         surface.blit(shade, (0, 0))
         m = theme.px(h, theme.MARGIN)
         render.text(surface, Box(m, m, w - 2 * m, theme.px(h, 0.08)), _("Keys"), theme.px(h, theme.TITLE),
@@ -48,6 +48,6 @@ class HelpScene(Scene):
         for i, (keys, meaning) in enumerate(KEYS):
             y = top + i * row
             render.text(surface, Box(m, y, w * 0.44, row), _(keys), theme.px(h, theme.BODY), theme.ACCENT, bold=True,
-                        max_lines=1)
+                        max_lines=1, valign="middle")
             render.text(surface, Box(m + w * 0.46, y, w * 0.54 - 2 * m, row), _(meaning), theme.px(h, theme.BODY),
-                        theme.TEXT, max_lines=1)
+                        theme.TEXT, max_lines=1, valign="middle")

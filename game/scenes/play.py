@@ -22,6 +22,8 @@ from game.ui import render, sound, theme
 from game.ui.widgets import Button
 
 CARD_ASPECT = 63 / 88
+MIN_BODY = 0.03   # body text never shrinks below 3% of the screen height (the brief's back-row rule)
+SECOND = 0.7      # the second language's size, relative to the main language's
 
 
 class RoundScene(Scene):
@@ -181,9 +183,13 @@ class RoundScene(Scene):
             turn = session.turn()
             instruction = _("{team}: it is your turn to read aloud.").format(team=session.teams[turn]) + " " + \
                 instruction
-        heading = theme.px(h, theme.BODY)
-        render.text(surface, Box(box.x, box.y, box.w, box.h * 0.2), instruction, heading, theme.MUTED)
-        body = Box(box.x, box.y + box.h * 0.21, box.w, box.h * 0.79)
+        # Where the story needs the room, the instruction takes one line; elsewhere up to three.
+        compact = phase in ("reveal", "story") and not session.rules.self_guided
+        heading = theme.px(h, theme.SMALL if compact else theme.BODY)
+        top = box.h * (0.08 if compact else 0.2)
+        render.text(surface, Box(box.x, box.y, box.w, top), instruction, heading, theme.MUTED,
+                    max_lines=1 if compact else 0)
+        body = Box(box.x, box.y + top + box.h * 0.01, box.w, box.h - top - box.h * 0.01)
         if phase == "face" and session.mode == "unknown":
             self._draw_category_choices(surface, body)
         elif phase in ("reveal", "story"):
@@ -204,12 +210,17 @@ class RoundScene(Scene):
 
     def _bilingual(self, surface, box, first: str, second: str | None, size, bold=False):
         """The main language large; the second language smaller beneath it, for mixed groups."""
+        h = surface.get_height()
+        floor = min(size, theme.px(h, MIN_BODY))
         if not second or second == first:
-            render.text(surface, box, first, size, theme.TEXT, bold=bold)
+            render.text(surface, box, first, size, theme.TEXT, bold=bold, min_size=floor)
             return
-        split = box.h * 0.56
-        render.text(surface, Box(box.x, box.y, box.w, split), first, size, theme.TEXT, bold=bold)
-        render.text(surface, Box(box.x, box.y + split, box.w, box.h - split), second, size * 0.8, theme.MUTED)
+        # Both texts whole, the main language as large as the box allows, the second one at 70% of it.
+        main_size, used = _bilingual_fit(first, second, box, size, bold)
+        render.text(surface, Box(box.x, box.y, box.w, used), first, main_size, theme.TEXT, bold=bold, min_size=main_size)
+        gap = main_size * 0.5
+        render.text(surface, Box(box.x, box.y + used + gap, box.w, box.h - used - gap), second,
+                    int(main_size * SECOND), theme.MUTED)
 
     def _draw_category_choices(self, surface, box):
         """All four categories as the possible answers: nothing about this person is given away."""
@@ -317,6 +328,21 @@ class RoundScene(Scene):
         if state:
             render.text(surface, Box(inner.x, inner.y + inner.h / 2, inner.w, inner.h / 2), " · ".join(state),
                         theme.px(h, theme.SMALL), theme.TEXT, bold=button.selected, max_lines=1, valign="middle")
+
+
+def _bilingual_fit(first: str, second: str, box: Box, size: float, bold: bool) -> tuple[float, float]:
+    """The largest main-text size (down to 45% of `size`) at which the main text and, beneath it,
+    the second language at SECOND of that size both fit `box` whole; and the main text's height."""
+    def height(text, text_size, text_bold):
+        return len(layout.wrap(text, box.w, text_size, text_bold, render.measure)) * text_size * layout.LINE_HEIGHT
+
+    candidate = float(size)
+    while True:
+        whole = int(candidate)   # fonts come in whole pixels: measure at the size that will be drawn
+        used = height(first, whole, bold)
+        if used + whole * 0.5 + height(second, int(whole * SECOND), False) <= box.h or candidate <= size * 0.45:
+            return whole, used + 1
+        candidate *= 0.95
 
 
 def _mystery_card(w: float, h: float) -> list:

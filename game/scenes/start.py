@@ -125,7 +125,7 @@ class StartScene(Scene):
                         theme.WARNING, max_lines=2)
             return
         deck = report.deck
-        title = deck.edition(_current_or_source(deck)).title
+        title = deck.edition(current_language()).title   # falls back to the source language
         render.text(surface, Box(inner.x, inner.y, inner.w, line), title, theme.px(h, theme.BODY), theme.TEXT,
                     bold=True, max_lines=1)
         languages = ", ".join(language_name(code) for code in deck.languages)
@@ -137,6 +137,3 @@ class StartScene(Scene):
         render.text(surface, Box(inner.x, inner.y + line, inner.w, line), details, theme.px(h, theme.SMALL),
                     theme.MUTED, max_lines=1)
 
-
-def _current_or_source(deck) -> str:
-    return current_language() if current_language() in deck.editions else deck.source_language

@@ -10,34 +10,23 @@ from game.scenes.end import EndScene
 from game.scenes.play import RoundScene
 from game.scenes.start import StartScene
 from game.store import Store
-from game.ui import render
 from tests.conftest import PROJECT
 
 DECK_DIR = PROJECT / "cards"
 
 
 @pytest.fixture
-def recorded(monkeypatch):
-    """The text each window draws, step by step: {"audience": [...], "console": [...]}."""
-    seen = {"audience": [], "console": []}
-    target = ["audience"]
-    original = render.text_surface.__wrapped__
-
-    def recording(text, size, color, bold=False, italic=False):
-        seen[target[0]].append(text)
-        return original(text, size, color, bold, italic)
-
-    recording.cache_clear = lambda: None
-    monkeypatch.setattr(render, "text_surface", recording)
+def recorded(drawn, monkeypatch):
+    """The text each window draws: what the console draws is moved out of the shared record."""
     from game.scenes.console import Console
+    seen = {"audience": drawn, "console": []}
     draw_console = Console.draw
 
     def console_draw(self):
-        target[0] = "console"
-        try:
-            draw_console(self)
-        finally:
-            target[0] = "audience"
+        start = len(drawn)
+        draw_console(self)
+        seen["console"] += drawn[start:]
+        del drawn[start:]
 
     monkeypatch.setattr(Console, "draw", console_draw)
     return seen

@@ -37,6 +37,12 @@ class Card:
     image: Path | None = None
     image_credit: str | None = None
 
+    def matches(self, categories=(), fields=(), tags=()) -> bool:
+        """Passes card filters: any of the categories, one of the fields, any of the tags (empty: all)."""
+        return ((not categories or bool(set(self.categories) & set(categories)))
+                and (not fields or self.field in fields)
+                and (not tags or bool(set(self.tags) & set(tags))))
+
 
 @dataclass(frozen=True, slots=True)
 class CardText:

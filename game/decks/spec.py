@@ -48,9 +48,15 @@ def describe(value) -> str:
     return "a mapping of keys"
 
 
-def suggestion(word: str, choices) -> str:
+def closest(word: str, choices) -> str | None:
+    """The known word a typo most likely meant, if any is close enough."""
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
+
+
+def suggestion(word: str, choices) -> str:
+    match = closest(word, choices)
+    return f"; did you mean '{match}'?" if match else ""
 
 
 class Spec:

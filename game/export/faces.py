@@ -6,10 +6,10 @@ mode, drawn with the same primitives as the person cards so the deck looks like 
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, replace
 
 from game.decks import CATEGORIES, FIELDS, Card, CardText, Deck, Edition
+from game.decks.spec import closest
 from game.errors import UserError
 from game.i18n import N_, _, country_name, language_name, ngettext
 from game.layout import (FIELD_COLORS, INK, MUTED_INK, WHITE, Box, FaceOp, Rect, Text, card_back, card_frame,
@@ -62,17 +62,15 @@ def select_cards(deck: Deck, ids: list[str] = (), categories: list[str] = (), fi
         if card_id not in by_id:
             raise UserError(f"card '{card_id}' is not in deck {deck.id}{_close(card_id, by_id)}")
     chosen = [by_id[card_id] for card_id in dict.fromkeys(ids)] if ids else list(deck.cards)
-    chosen = [card for card in chosen
-              if (not categories or set(categories) & set(card.categories))
-              and (not fields or card.field in fields) and (not tags or set(tags) & set(card.tags))]
+    chosen = [card for card in chosen if card.matches(categories, fields, tags)]
     if not chosen:
         raise UserError(f"no card of deck {deck.id} matches the selection")
     return chosen
 
 
 def _close(value: str, known) -> str:
-    matches = difflib.get_close_matches(value, list(known), n=1)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
+    match = closest(value, known)
+    return f" (did you mean '{match}'?)" if match else ""
 
 
 def print_cards(deck: Deck, cards: list[Card], options: PrintOptions) -> list[PrintCard]:

@@ -150,10 +150,7 @@ class IllegalMove(Exception):
 
 def select_cards(deck: Deck, rules: Rules, rng: random.Random) -> list[str]:
     """Cards that pass the rule's filters, shuffled with the given random source."""
-    chosen = [card.id for card in deck.cards
-              if (not rules.categories or set(card.categories) & set(rules.categories))
-              and (not rules.fields or card.field in rules.fields)
-              and (not rules.tags or set(card.tags) & set(rules.tags))]
+    chosen = [card.id for card in deck.cards if card.matches(rules.categories, rules.fields, rules.tags)]
     rng.shuffle(chosen)
     return chosen[:rules.cards] if rules.cards else chosen
 

@@ -32,7 +32,7 @@ class Context:
     """What scenes need from outside, passed in so tests can hand in their own."""
 
     decks: list[DeckReport]
-    deck_dir: Path
+    deck_dirs: list[Path]
     store: Store
     presets: list[Preset]
     clock: Callable[[], float] = time.time
@@ -41,10 +41,13 @@ class Context:
     problems: list = field(default_factory=list)
 
     @classmethod
-    def load(cls, deck_dir: Path, store: Store | None = None) -> "Context":
+    def load(cls, deck_dirs: Path | list[Path], store: Store | None = None) -> "Context":
+        """`deck_dirs`: one folder of decks, or several (the bundled decks and the user's own)."""
+        deck_dirs = [deck_dirs] if isinstance(deck_dirs, Path) else list(deck_dirs)
         store = store or Store()
         presets, problems = load_presets(store.presets_dir)
-        return cls(decks=load_decks(deck_dir), deck_dir=deck_dir, store=store, presets=presets, problems=problems)
+        return cls(decks=load_decks(*deck_dirs), deck_dirs=deck_dirs, store=store, presets=presets,
+                   problems=problems)
 
 
 class App:
@@ -242,11 +245,11 @@ class App:
         pygame.quit()
 
 
-def run(deck_dir: Path, language: str | None = None, size: tuple[int, int] = (1280, 720),
+def run(deck_dirs: list[Path], language: str | None = None, size: tuple[int, int] = (1280, 720),
         fullscreen: bool = False, presenter: bool | None = None, swap: bool = False) -> int:
     from game.scenes.start import StartScene
     i18n.set_language(language or i18n.system_language())
-    app = App(Context.load(deck_dir), size, fullscreen, presenter, swap)
+    app = App(Context.load(deck_dirs), size, fullscreen, presenter, swap)
     app.push(StartScene(app))
     return app.run()
 

@@ -15,9 +15,10 @@ from typing import Callable, Iterator
 
 import yaml
 
+from game import bundled
 from game.decks import find_decks, load_deck
 
-BUNDLED_DECKS = Path(__file__).resolve().parent.parent / "cards"
+BUNDLED_DECKS = bundled.CARDS
 
 LANGUAGES = ("en", "bg", "pl", "uk")
 

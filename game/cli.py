@@ -12,12 +12,12 @@ import os
 import sys
 from pathlib import Path
 
+from game import bundled
 from game.errors import UserError
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # keep stdout for output (bench prints JSON lines)
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_DECKS = PROJECT_ROOT / "cards"
+BUNDLED_DECKS = bundled.CARDS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,12 +30,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="the-unknown", description="The UnKnown: an intercultural card game.")
     parser.set_defaults(run=_play)
-    parser.add_argument("--decks", type=Path, default=BUNDLED_DECKS, help="folder of decks (default: cards/)")
+    parser.add_argument("--decks", type=Path, help="folder of decks (default: the bundled decks and your own, "
+                                                   "in the decks folder of the data folder)")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     play = commands.add_parser("play", help="open the game window (the default)")
@@ -79,26 +83,44 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def deck_folders(args) -> list[Path]:
+    """--decks, or the bundled decks plus the user's own decks folder."""
+    if args.decks:
+        return [args.decks]
+    from game.store import user_decks_dir
+    return [BUNDLED_DECKS, user_decks_dir()]
+
+
 def _play(args) -> int:
     from game.app import run
-    return run(args.decks, args.lang, fullscreen=args.fullscreen, presenter=args.presenter, swap=args.swap)
+    folders = deck_folders(args)
+    try:
+        folders[-1].mkdir(parents=True, exist_ok=True)  # so a facilitator finds where their own decks go
+    except OSError:
+        pass  # a read-only data folder: the bundled decks still play
+    return run(folders, args.lang, fullscreen=args.fullscreen, presenter=args.presenter, swap=args.swap)
 
 
-def _reports(paths: list[Path]):
+def _reports(paths: list[Path] | None, args):
+    """Reports for the decks in `paths`; without paths, every deck the game would show."""
     from game.decks import find_decks, load_deck
     folders = []
-    for path in paths:
+    for path in paths or deck_folders(args):
         if not path.is_dir():
+            if not paths:
+                continue  # the user's own decks folder does not exist yet
             raise UserError(f"{path} is not a folder; give a deck folder or a folder of decks")
         found = find_decks(path)
-        if not found:
+        if not found and paths:
             raise UserError(f"no deck in {path}: a deck is a folder with a deck.yaml")
         folders += found
+    if not folders:
+        raise UserError(f"no deck found in {', '.join(map(str, deck_folders(args)))}")
     return [load_deck(folder) for folder in folders]
 
 
 def _validate(args) -> int:
-    reports = _reports(args.paths or [args.decks])
+    reports = _reports(args.paths, args)
     failed = 0
     for report in reports:
         for problem in report.problems:
@@ -117,7 +139,7 @@ def _validate(args) -> int:
 
 def _translations(args) -> int:
     from game.decks.translations import stamp, translation_status
-    reports = _reports([args.deck or args.decks])
+    reports = _reports([args.deck] if args.deck else None, args)
     for report in reports:
         if report.deck is None:
             print(f"{report.path}: the deck does not load; run 'python main.py validate {report.path}'")
@@ -153,7 +175,7 @@ def _schema(args) -> int:
 
 def _screenshot(args) -> int:
     from game import screenshots
-    app = screenshots.build(args.scene, args.decks, screenshots.parse_size(args.size), args.lang, args.lang2, args.deck)
+    app = screenshots.build(args.scene, deck_folders(args), screenshots.parse_size(args.size), args.lang, args.lang2, args.deck)
     screenshots.save(app, args.out)
     print(args.out)
     return 0
@@ -194,9 +216,11 @@ def _export(args) -> int:
         raise UserError("say where to write: --out FILE.pdf, --png DIR and/or --pod DIR")
     folder = Path(args.deck)
     if not (folder / "deck.yaml").is_file():
-        folder = args.decks / args.deck
-        if not (folder / "deck.yaml").is_file():
-            raise UserError(f"no deck '{args.deck}': give a deck folder or the id of a deck in {args.decks}")
+        searched = deck_folders(args)
+        folder = next((root / args.deck for root in searched if (root / args.deck / "deck.yaml").is_file()), None)
+        if folder is None:
+            raise UserError(f"no deck '{args.deck}': give a deck folder or the id of a deck in "
+                            f"{' or '.join(map(str, searched))}")
     card, bleed, dpi = parse_size(args.size), check_bleed(args.bleed), check_dpi(args.dpi)  # before the slow part
     deck = load_deck(folder).deck
     if deck is None:

@@ -12,14 +12,15 @@ import io
 import locale
 import os
 from functools import cache
-from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+from game import bundled
+
+LOCALES_DIR = bundled.LOCALES
 DOMAIN = "messages"
 DEFAULT_LANGUAGE = "en"
 

@@ -20,6 +20,11 @@ def default_data_dir() -> Path:
     return Path(os.environ.get("THE_UNKNOWN_DATA") or platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def user_decks_dir() -> Path:
+    """Where a facilitator puts decks of their own; they appear beside the bundled ones."""
+    return default_data_dir() / "decks"
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write to a temporary file beside `path`, flush it to disk, then rename over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -81,8 +81,12 @@ CASES = [
     ("alias bomb", write("bg.yaml", "language: bg\ncards: {}\n" + "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(7))), "bg.yaml", 8,
      "expands to more than"),
-    ("deep nesting", write("bg.yaml", "language: bg\ncards: " + "[" * 5000 + "]" * 5000 + "\n"), "bg.yaml", 2,
+    ("deep block nesting", write("bg.yaml", "language: bg\ncards:\n" + "".join(
+        f"{'  ' * depth}k{depth}:\n" for depth in range(1, 40)) + "  " * 40 + "x\n"), "bg.yaml", 26,
      "nesting is deeper than"),
+    # libyaml may stop such a file itself, in its own words; either way the message is located and one line.
+    ("deep flow nesting", write("bg.yaml", "language: bg\ncards: " + "[" * 5000 + "]" * 5000 + "\n"), "bg.yaml", 2,
+     ""),
     ("two documents", replace("en.yaml", "language: en\n", "language: en\n---\n"), "en.yaml", 2, "second YAML document"),
     ("python tag", replace("deck.yaml", "format: 1", "format: !!python/object/apply:os.system [echo hacked]"),
      "deck.yaml", 2, "the tag !!python/object/apply:os.system is not allowed"),

@@ -28,8 +28,9 @@ def find_decks(root: Path) -> list[Path]:
     return sorted(path.parent for path in root.glob(f"*/{DECK_FILE}"))
 
 
-def load_decks(root: Path) -> list[DeckReport]:
-    return [load_deck(folder) for folder in find_decks(root)]
+def load_decks(*roots: Path) -> list[DeckReport]:
+    """Every deck in the given folders of decks, in order; a missing folder has none."""
+    return [load_deck(folder) for root in roots if Path(root).is_dir() for folder in find_decks(root)]
 
 
 def load_deck(folder: Path) -> DeckReport:

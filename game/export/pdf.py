@@ -8,16 +8,16 @@ selectable and searchable in every script.
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from game import bundled
 from game.layout import LINE_HEIGHT, Box, Color, FaceOp, Rect, Shape, Text, fit
 
-FONTS_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
+FONTS_DIR = bundled.FONTS
 REGULAR, BOLD, ITALIC = "NotoSans", "NotoSans-Bold", "NotoSans-Italic"
 
 

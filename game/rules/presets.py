@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from game import bundled
 from game.decks.format import CATEGORIES, CARD_ID, FIELDS
 from game.decks.problems import Problem
 from game.decks.spec import INVALID, Boolean, Checker, Choice, Integer, Key, ListOf, Pattern, Record, Text
@@ -19,7 +20,7 @@ from game.i18n import N_
 from game.rules.modes import MODES
 from game.rules.session import Rules
 
-BUILT_IN = Path(__file__).resolve().parent.parent.parent / "assets" / "presets"
+BUILT_IN = bundled.PRESETS
 # Names of the built-in presets, marked here so they are translated when drawn.
 BUILT_IN_NAMES = (N_("First session"), N_("Who am I?"), N_("Fact or fiction"), N_("Story circle"),
                   N_("Quick round with a timer"), N_("Small group on its own"))

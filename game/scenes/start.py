@@ -101,7 +101,7 @@ class StartScene(Scene):
                     theme.WARNING if self.notice else theme.MUTED)
         if not self.reports:
             render.text(surface, Box(m, m + theme.px(h, 0.2), w - 2 * m, theme.px(h, 0.2)),
-                        _("No decks found in {folder}.").format(folder=self.app.context.deck_dir),
+                        _("No decks found in {folder}.").format(folder=", ".join(map(str, self.app.context.deck_dirs))),
                         theme.px(h, theme.BODY), theme.WARNING)
         for i, box in enumerate(self._rows((w, h))):
             self._draw_deck(surface, box, self.reports[i], i == self.selected)

@@ -6,14 +6,14 @@ Text is fitted with the same rules as print (game.layout.fit), using pygame's fo
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import pygame
 
 from game import layout
+from game import bundled
 from game.layout import Box
 
-FONT_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
+FONT_DIR = bundled.FONTS
 _FILES = {(False, False): "NotoSans-Regular.ttf", (True, False): "NotoSans-Bold.ttf",
           (False, True): "NotoSans-Italic.ttf", (True, True): "NotoSans-Bold.ttf"}
 

@@ -7,6 +7,7 @@ between polls, so a projector left on a card costs almost no CPU.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from game.ui import render, theme
 
 MIN_SIZE = (640, 360)
 IDLE_SLEEP = 0.02
+TEXT_LOG = os.environ.get("THE_UNKNOWN_TEXT_LOG")  # a file that always holds the text on screen (tests)
 
 
 @dataclass
@@ -69,11 +71,13 @@ class App:
             from game.scenes.console import Console
             self.console = Console(self, display=(1 if swap else 0) if two_displays else 0)
         self.scenes: list[Scene] = []
+        self.text_input: bool | None = None   # SDL's text input state, as last set by sync_text_input
         self.blank: tuple[int, int, int] | None = None   # black or white screen
         self.running = True
         self.dirty = True
         self.frames = 0            # frames actually drawn (not reused)
-        self._frame: tuple | None = None   # (key, surface) of the last drawn frame
+        self.shown: list = []      # the text lines of the frame on screen, from render.recording_text
+        self._frame: tuple | None = None   # (key, surface, shown) of the last drawn frame
 
     # --- the scene stack ---------------------------------------------------------------------
     @property
@@ -86,30 +90,28 @@ class App:
 
     def push(self, scene: Scene) -> None:
         self.scenes.append(scene)
-        self._typing_changed()
         self.dirty = True
 
     def pop(self) -> None:
         if len(self.scenes) > 1:
             self.scenes.pop()
-        self._typing_changed()
         self.dirty = True
 
     def replace(self, scene: Scene) -> None:
         self.scenes[-1] = scene
-        self._typing_changed()
         self.dirty = True
 
     def reset(self, scene: Scene) -> None:
         self.scenes = [scene]
-        self._typing_changed()
         self.dirty = True
 
-    def _typing_changed(self) -> None:
-        if self.scenes and self.top.typing:
-            pygame.key.start_text_input()
-        else:
-            pygame.key.stop_text_input()
+    def sync_text_input(self) -> None:
+        """SDL sends typed text (TEXTINPUT) only while text input is on; keep it on exactly while the
+        top scene edits text, whatever changed that: a new scene, or the focus moving onto a text row."""
+        typing = bool(self.scenes) and self.top.typing
+        if typing != self.text_input:
+            pygame.key.start_text_input() if typing else pygame.key.stop_text_input()
+            self.text_input = typing
 
     # --- input ---------------------------------------------------------------------------------
     def handle(self, intent: Intent) -> None:
@@ -192,17 +194,24 @@ class App:
         self.draw_if_dirty()
 
     def draw_if_dirty(self) -> None:
+        self.sync_text_input()
         if not self.dirty:
             return
         self.draw(self.screen)
         pygame.display.flip()
+        if TEXT_LOG:
+            _write_text_log(TEXT_LOG, self.shown)
         if self.console is not None:
-            self.console.draw()
+            with render.recording_text() as shown:
+                self.console.draw()
+            if TEXT_LOG:
+                _write_text_log(TEXT_LOG + ".console", shown)
         self.dirty = False
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.blank is not None:
             surface.fill(self.blank)
+            self.shown = []
             return
         first = len(self.scenes) - 1
         while first > 0 and self.scenes[first].overlay:
@@ -212,11 +221,13 @@ class App:
         key = None if None in keys else (tuple(keys), surface.get_size(), i18n.current_language())
         if key is not None and self._frame and self._frame[0] == key:
             surface.blit(self._frame[1], (0, 0))
+            self.shown = self._frame[2]
             return
-        for scene in visible:
-            scene.draw(surface)
+        with render.recording_text() as self.shown:
+            for scene in visible:
+                scene.draw(surface)
         self.frames += 1
-        self._frame = (key, surface.copy()) if key is not None else None
+        self._frame = (key, surface.copy(), self.shown) if key is not None else None
 
     def run(self) -> int:
         last = time.monotonic()
@@ -243,6 +254,11 @@ class App:
             self.console.window.destroy()
             self.console = None
         pygame.quit()
+
+
+def _write_text_log(path: str, shown: list) -> None:
+    from game.store import write_atomically
+    write_atomically(Path(path), json.dumps(shown, ensure_ascii=False))
 
 
 def run(deck_dirs: list[Path], language: str | None = None, size: tuple[int, int] = (1280, 720),

@@ -37,3 +37,8 @@ def drawn(monkeypatch):
     recording.cache_clear = lambda: None
     monkeypatch.setattr(render, "text_surface", recording)
     return seen
+
+
+def pytest_collection_modifyitems(items):
+    """The real-window tests (tests/e2e) run after the unit tests: slower, and they need the rest to hold."""
+    items.sort(key=lambda item: "e2e" in item.keywords)

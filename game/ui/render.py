@@ -5,6 +5,7 @@ Text is fitted with the same rules as print (game.layout.fit), using pygame's fo
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import lru_cache
 
 import pygame
@@ -33,6 +34,21 @@ def _width(text: str, size: int, bold: bool) -> int:
     return font(size, bold).size(text)[0]
 
 
+_shown: list | None = None
+
+
+@contextmanager
+def recording_text():
+    """Collect every line of text drawn inside the block as (text, x, y, w, h, size): what a window
+    shows, for the real-window tests and the legibility figures."""
+    global _shown
+    outer, _shown = _shown, []
+    try:
+        yield _shown
+    finally:
+        _shown = outer
+
+
 def reset_caches() -> None:
     """Fonts die with pygame.quit(); a new display starts with empty caches."""
     for cached in (font, text_surface, _width, fitted):
@@ -59,7 +75,10 @@ def draw_text(surface: pygame.Surface, op: layout.Text) -> None:
     for line in lines:
         image = text_surface(line, size, op.color, op.bold, op.italic)
         x = op.box.x + (op.box.w - image.get_width()) / 2 if op.align == "center" else op.box.x
-        surface.blit(image, (round(x), round(y + (line_height - image.get_height()) / 2)))
+        position = (round(x), round(y + (line_height - image.get_height()) / 2))
+        surface.blit(image, position)
+        if _shown is not None:
+            _shown.append((line, *position, *image.get_size(), size))
         y += line_height
 
 

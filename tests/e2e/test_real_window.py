@@ -1,0 +1,106 @@
+"""A facilitator's hands on the real app: keys, typing and clicks in a real X window."""
+
+import time
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+MODES = ["The UnKnown", "Who am I?", "Fact or fiction", "Story circle"]
+
+
+def to_rules(app):
+    """From the start screen to step 3 of the setup, by keys."""
+    app.key("Return")
+    app.wait_for_text("Step 1 of 3")
+    app.key("Return")
+    app.wait_for_text("Step 2 of 3")
+    app.key("Return")
+    app.wait_for_text("Step 3 of 3")
+
+
+def team_bar(app) -> list[str]:
+    return [line[0] for line in app.texts() if line[0][:1].isdigit() and " · " in line[0]]
+
+
+def test_team_names_are_typed_in_a_real_window(real_app):
+    real_app.start()
+    real_app.key("Return")
+    real_app.wait_for_text("Step 1 of 3")
+    real_app.key("Return")
+    real_app.wait_for_text("Step 2 of 3")
+    real_app.key("Down")                    # the focus moves onto Team A's name: typing must reach it
+    real_app.type("Sofia")
+    real_app.key("Down")
+    real_app.type("Пловдив")
+    real_app.screenshot("teams-typed")
+    assert real_app.shows("Sofia") and real_app.shows("Пловдив"), real_app.screen_text()
+    real_app.key("Return")
+    real_app.wait_for_text("Step 3 of 3")
+    real_app.key("Return")
+    real_app.wait_for(lambda: real_app.autosave() is not None, what="the autosave")
+    names = real_app.autosave()["teams"]
+    assert names[:2] == ["Sofia", "Пловдив"], names
+    real_app.wait_for(lambda: any("Sofia" in label for label in team_bar(real_app)), what="the team bar")
+
+
+def test_the_export_dialog_takes_a_typed_file_name(real_app):
+    real_app.start()
+    real_app.click_text("Preview and print")
+    real_app.wait_for_text("Export PDF")
+    real_app.click_text("Export PDF")
+    real_app.wait_for_text("Save as")
+    real_app.key("Up")                      # from the first row, Up goes round to the last: "Save as"
+    real_app.xdo("key", "--repeat", "200", "--delay", "5", "BackSpace")
+    real_app.type("our-deck.pdf")
+    real_app.wait_for_text("our-deck.pdf")
+    real_app.key("Return")
+    target = real_app.folder / "our-deck.pdf"
+    real_app.wait_for(target.exists, what="the exported PDF")
+    real_app.screenshot("exported")
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_whole_session_by_keys(real_app, mode):
+    real_app.start()
+    to_rules(real_app)
+    real_app.key("Down")                    # Preset -> Mode
+    for _ in range(MODES.index(mode)):
+        real_app.key("Right")
+    real_app.wait_for_text(mode)
+    real_app.key("Return")
+    real_app.wait_for(lambda: real_app.autosave() is not None, what="the session to start")
+    scoring = mode != "Story circle"
+    for _ in range(60):
+        if real_app.shows("Thank you for playing"):
+            break
+        if scoring:
+            real_app.key("2", settle=False)   # refused politely where teams cannot score
+        real_app.key("Return")
+    else:
+        raise AssertionError(f"the session did not end:\n{real_app.screen_text()}")
+    real_app.screenshot(f"end-{mode}")
+    assert real_app.shows("4 cards discussed"), real_app.screen_text()
+    if scoring:
+        assert real_app.session_scores()[:2] == [0, real_app.session_scores()[1]] and \
+            real_app.session_scores()[1] > 0, real_app.autosave()
+
+
+def test_resume_after_kill_9_shows_the_same_card_and_step(real_app):
+    real_app.start()
+    to_rules(real_app)
+    real_app.key("Return")                  # start: card 1, face
+    real_app.key("Return", "Return", "Return", "Return")   # reveal, question, card 2 face, card 2 reveal
+    real_app.wait_for_text("Card 2 of 4")
+    real_app.key("1")
+    before = real_app.screen_text()
+    real_app.screenshot("before-kill")
+    real_app.kill()
+    real_app.start()
+    real_app.wait_for_text("Resume")
+    real_app.key("Return")
+    real_app.wait_for_text("Card 2 of 4")
+    time.sleep(0.3)
+    real_app.screenshot("resumed")
+    assert real_app.screen_text() == before     # the same card, step, marks and points

@@ -65,7 +65,8 @@ def intents(event: pygame.event.Event, typing: bool = False, size: tuple[int, in
     if kind == pygame.TEXTINPUT and typing:
         return [Intent(Action.TEXT, text=event.text)]
     if kind == pygame.MOUSEBUTTONDOWN and event.button == 1:
-        return [Intent(Action.CLICK, pos=tuple(event.pos))]
+        # SDL reports a tap twice, as FINGERDOWN and as a mouse click marked `touch`: act on the finger only.
+        return [] if getattr(event, "touch", False) else [Intent(Action.CLICK, pos=tuple(event.pos))]
     if kind == pygame.MOUSEWHEEL:
         return [Intent(Action.UP if event.y > 0 else Action.DOWN)] if event.y else []
     if kind == pygame.FINGERDOWN and size[0]:

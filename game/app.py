@@ -117,6 +117,8 @@ class App:
     def handle(self, intent: Intent) -> None:
         action = intent.action
         self.dirty = True
+        if self.console is not None:
+            self.console.notice = ""
         if action is Action.QUIT:
             self.running = False
         elif self.blank is not None:
@@ -140,7 +142,11 @@ class App:
 
     def swap_displays(self) -> None:
         """F2 in the presenter view: the audience and the console change screens."""
-        if self.console is None or pygame.display.get_num_displays() < 2:
+        if self.console is None:
+            return
+        if pygame.display.get_num_displays() < 2:
+            from game.i18n import N_
+            self.console.notice = N_("F2 swaps the screens when two displays are connected.")
             return
         console_display = self.audience_display
         self.audience_display = 1 - self.audience_display
@@ -217,6 +223,8 @@ class App:
         while first > 0 and self.scenes[first].overlay:
             first -= 1
         visible = self.scenes[first:]
+        if self.console is not None:
+            visible = [scene for scene in visible if not scene.private]
         keys = [scene.render_key() for scene in visible]
         key = None if None in keys else (tuple(keys), surface.get_size(), i18n.current_language())
         if key is not None and self._frame and self._frame[0] == key:

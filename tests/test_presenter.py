@@ -140,3 +140,50 @@ def test_one_display_without_presenter_keeps_a_single_window(tmp_path):
     app = App(Context.load(DECK_DIR, Store(tmp_path)), (640, 360))
     assert app.console is None
     app.close()
+
+
+def test_menu_help_and_notices_show_on_the_console_not_to_the_room(app, recorded):
+    start_round(app, 0)
+    key(app, "escape")
+    assert "Continue" in recorded["console"] and "Continue" not in recorded["audience"][-40:]
+    recorded["audience"].clear(), recorded["console"].clear()
+    app._frame = None
+    app.dirty = True
+    app.step()
+    assert not any("End the session" in text for text in recorded["audience"])
+    size = app.console.surface.get_size()
+    target = next(b for b in app.console.private_overlays()[-1].buttons(size) if b.label == "Continue")
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, window=app.console.window,
+                                         pos=(target.box.x + 5, target.box.y + 5)))
+    app.step()
+    assert isinstance(app.top, RoundScene)            # the click on the console closed the menu
+    key(app, "h")
+    recorded["console"].clear()
+    app.dirty = True
+    app.step()
+    assert "Keys" in recorded["console"] and "Keys" not in recorded["audience"][-30:]
+    key(app, "h")
+    key(app, "1")                                      # the face step: teams cannot score yet
+    recorded["console"].clear()
+    app.dirty = True
+    app.step()
+    notice = app.top.notice
+    assert notice and notice in " ".join(recorded["console"])
+
+
+def test_one_screen_puts_the_console_beside_the_game_and_warns(tmp_path, recorded):
+    app = App(Context.load(DECK_DIR, Store(tmp_path / "data")), (640, 360), presenter=True)
+    app.push(StartScene(app))
+    assert pygame.display.get_num_displays() == 1
+    console = app.console.window
+    left, right = sorted([(console.position, console.size),
+                          (pygame.display.get_window_position(), pygame.display.get_window_size())])
+    assert left[0][0] + left[1][0] <= right[0][0]      # no overlap: side by side
+    app.dirty = True
+    app.step()
+    assert any("Only one screen is connected" in text for text in recorded["console"])
+    key(app, "f2")
+    app.dirty = True
+    app.step()
+    assert any("two displays are connected" in text for text in recorded["console"])
+    app.close()

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 class Scene:
     overlay = False   # drawn over the scene below it (help, menu)
+    private = False   # for the facilitator only: with a console open, it shows there, never to the room
     typing = False    # letters are text input, not shortcuts
 
     def __init__(self, app: "App"):

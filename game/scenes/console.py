@@ -24,10 +24,28 @@ STEP_NAMES = {"face": N_("Face shown"), "reveal": N_("Reveal"), "question": N_("
 TITLE = "The UnKnown · console"
 
 
+ONE_SCREEN = N_("Only one screen is connected. If the projector mirrors it, the room can see this console and "
+                "the answers: set the displays to extend, not mirror, or close this window.")
+
+
 class Console:
     def __init__(self, app, size=(1280, 720), display: int = 0):
         self.app = app
-        self.window = pygame.Window(TITLE, size, position=_centered_on(display), resizable=True)
+        self.one_screen = pygame.display.get_num_displays() < 2
+        position = _centered_on(display)
+        if self.one_screen:
+            # Side by side rather than on top of each other: the game window at the right edge, the
+            # console in the space left of it (at least a third of the screen).
+            desktop = pygame.display.get_desktop_sizes()[0]
+            audience = pygame.display.get_window_size()
+            if not app.fullscreen:
+                pygame.display.set_window_position((max(0, desktop[0] - audience[0]),
+                                                    max(0, (desktop[1] - audience[1]) // 2)))
+            width = max(desktop[0] // 3, desktop[0] - audience[0]) if not app.fullscreen else size[0]
+            size = (min(size[0], width), min(size[1], round(width * 9 / 16)))
+            position = (0, max(0, (desktop[1] - size[1]) // 2))
+        self.window = pygame.Window(TITLE, size, position=position, resizable=True)
+        self.notice = ""    # a message for the facilitator only (F2 with one screen)
 
     @property
     def surface(self) -> pygame.Surface:
@@ -62,7 +80,20 @@ class Console:
                                       Intent(Action.MARK, team=i), selected=i in marked))
         return buttons
 
+    def private_overlays(self) -> list:
+        """The menu and help while open: drawn and clicked here, never on the audience screen."""
+        overlays = []
+        for scene in reversed(self.app.scenes):
+            if not scene.private:
+                break
+            overlays.insert(0, scene)
+        return overlays
+
     def click(self, pos) -> Intent | None:
+        overlays = self.private_overlays()
+        if overlays:
+            target = next((b for b in overlays[-1].buttons(self.surface.get_size()) if b.hit(pos)), None)
+            return target.intent if target else None
         for button in self.buttons(self.surface.get_size()):
             if button.hit(pos):
                 return button.intent
@@ -100,6 +131,14 @@ class Console:
                 self._draw_team(surface, button, scene)
             else:
                 button.draw(surface, theme.px(h, theme.SMALL))
+        notices = [text for text in (scene and scene.notice, self.notice and _(self.notice),
+                                     self.one_screen and _(ONE_SCREEN)) if text]
+        if notices:
+            bh = theme.px(h, 0.08)
+            render.text(surface, Box(m, h - 2 * m - bh - theme.px(h, 0.1), w - 2 * m, theme.px(h, 0.1)),
+                        notices[0], theme.px(h, theme.SMALL), theme.ACCENT, max_lines=2, valign="middle")
+        for overlay in self.private_overlays():
+            overlay.draw(surface)
         self.window.flip()
 
     def _draw_thumbnail(self, surface, box: Box) -> None:

@@ -27,6 +27,7 @@ KEYS = [
 
 class HelpScene(Scene):
     overlay = True
+    private = True
 
     def handle(self, intent):
         if intent.action in (Action.MENU, Action.NEXT, Action.BACK, Action.CLICK):

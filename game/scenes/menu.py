@@ -17,6 +17,7 @@ CONTINUE, PAUSE, SKIP, SOUND, LANGUAGE, END, LEAVE = "continue", "pause", "skip"
 
 class MenuScene(Scene):
     overlay = True
+    private = True
 
     def __init__(self, app, round_scene):
         super().__init__(app)

@@ -159,12 +159,20 @@ class RealApp:
         values = dict(line.split("=", 1) for line in geometry.split())
         return int(values["X"]), int(values["Y"])
 
-    def texts(self) -> list[list]:
-        """[text, x, y, w, h, size] of every line the window shows now."""
+    def texts(self, window: str = "") -> list[list]:
+        """[text, x, y, w, h, size] of every line the game window (or window="console") shows now."""
         try:
-            return json.loads(self.log.read_text(encoding="utf-8"))
+            return json.loads(Path(f"{self.log}{'.' + window if window else ''}").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return []
+
+    def console_text(self) -> str:
+        return "\n".join(line[0] for line in self.texts("console"))
+
+    def focus(self, title: str) -> None:
+        """Put the keyboard focus on one of the app's windows, as a click on its title bar would."""
+        self.xdo("windowfocus", "--sync", self._wait_for_window(title))
+        time.sleep(0.1)
 
     def screen_text(self) -> str:
         return "\n".join(line[0] for line in self.texts())

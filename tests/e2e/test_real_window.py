@@ -104,3 +104,27 @@ def test_resume_after_kill_9_shows_the_same_card_and_step(real_app):
     time.sleep(0.3)
     real_app.screenshot("resumed")
     assert real_app.screen_text() == before     # the same card, step, marks and points
+
+
+def test_presenter_keys_work_in_both_windows_and_the_menu_stays_on_the_console(real_app):
+    real_app.start("--presenter")
+    console = "The UnKnown · console"
+    real_app.wait_for(lambda: "Only one screen is connected" in real_app.console_text(), what="the one-screen warning")
+    to_rules(real_app)
+    real_app.key("Return")
+    real_app.wait_for_text("Card 1 of 4")
+    real_app.focus(console)
+    real_app.key("Return")                   # Next, pressed in the console window
+    real_app.wait_for_text("The story.")
+    real_app.key("Escape")                   # the menu opens on the console only
+    real_app.wait_for(lambda: "End the session and show the results" in real_app.console_text(), what="the menu")
+    real_app.screenshot("presenter-menu")
+    assert "End the session" not in real_app.screen_text()
+    real_app.key("Escape")
+    real_app.focus("The UnKnown")
+    real_app.key("h")                        # help from the audience window: on the console too
+    real_app.wait_for(lambda: "Keys" in real_app.console_text().splitlines(), what="the help")
+    assert "Keys" not in real_app.screen_text().splitlines()
+    real_app.key("h")
+    real_app.key("3")                        # marking from the audience window reaches the same session
+    real_app.wait_for(lambda: real_app.session_scores()[2] == 1, what="team 3 marked")

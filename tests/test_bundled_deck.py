@@ -70,6 +70,11 @@ def test_bulgarian_polish_and_ukrainian_connections(deck):
     assert sum(connected(card, "PL", "poland") or connected(card, "UA", "ukraine") for card in deck.cards) >= 6
 
 
+def test_every_category_on_every_card_records_its_reason(report, deck):
+    assert not [str(p) for p in report.problems if "reason" in p.message]
+    assert all(card.reason(category) for card in deck.cards for category in card.categories)
+
+
 def test_every_card_has_a_source_and_complete_text(deck):
     for card in deck.cards:
         assert card.source.startswith("https://"), card.id

@@ -156,3 +156,8 @@ def test_facilitator_guides_exist_in_english_and_bulgarian():
     for language in ("en", "bg"):
         guide = (DECK_DIR / f"facilitator-guide.{language}.md").read_text(encoding="utf-8")
         assert len(guide.split()) > 1000
+
+
+def test_no_translation_drifts_from_the_source(deck):
+    from game.decks.drift import deck_drift
+    assert [str(p) for p in deck_drift(deck)] == []

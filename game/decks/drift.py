@@ -56,17 +56,16 @@ def numbers(text: str) -> list[str]:
     text = _DECADE.sub(" ", text)
     found += [f"{decade}s" for decade in decades]
     for match in _NUMBER.finditer(text):
-        groups = re.split(r"[ \u00a0\u202f.,]", match.group())
-        head, *rest = groups
-        value, digits = head, []
-        for group in rest:
-            if len(group) == 3:
-                value += group  # a thousands group
-            else:
-                digits.append(group)  # a decimal part (or a new number after a comma)
-        found.append(value + (("." + digits[0]) if len(digits) == 1 and len(rest) == 1 else ""))
-        found += digits[1:] if not (len(digits) == 1 and len(rest) == 1) else []
+        found += _parse(match.group())
     return sorted(found)
+
+
+def _parse(number: str) -> list[str]:
+    """'450,000' and '450 000' -> ['450000']; '1,5' and '1.5' -> ['1.5']; anything else splits."""
+    head, *groups = re.split(r"[ \u00a0\u202f.,]", number)
+    if len(groups) == 1 and len(groups[0]) != 3:
+        return [f"{head}.{groups[0]}"]
+    return [head + "".join(groups)] if all(len(group) == 3 for group in groups) else [head, *groups]
 
 
 def _stem(word: str) -> str:
@@ -84,7 +83,7 @@ def _mentions(text: str, name: str, inflected: bool = True) -> bool:
 
 def _latin_words(text: str) -> set[str]:
     """Capitalised Latin-script words (names, titles, brands), without a possessive ’s and without
-    Roman numerals, which count as numbers."""
+    Roman numerals (not compared, see `numbers`)."""
     words = {re.sub(r"['’]s$", "", w) for w in _LATIN_WORD.findall(text)}
     return {w for w in words if any(ch.isupper() for ch in w) and not _ROMAN.fullmatch(w)}
 
@@ -146,6 +145,8 @@ def _allowed(deck: Deck) -> tuple[dict[tuple[str, str, str], tuple[int, int]], l
         return {}, []
     raw, problems = read_yaml(path)
     entries = {}
+    if raw is not None and not isinstance(raw, YamlList):
+        return {}, problems + [Problem(path, 1, 1, "expected a list of entries (- language: …)")]
     for item, mark in zip(raw or [], getattr(raw, "item_marks", [])):
         keys = ("language", "card", "field", "reason")
         if not isinstance(item, YamlMap) or not all(isinstance(item.get(k), str) and item[k].strip() for k in keys):

@@ -138,6 +138,7 @@ def _validate(args) -> int:
 
 
 def _translations(args) -> int:
+    from game.decks.drift import deck_drift
     from game.decks.translations import stamp, translation_status
     reports = _reports([args.deck] if args.deck else None, args)
     for report in reports:
@@ -161,6 +162,11 @@ def _translations(args) -> int:
             for card_id in status.stale:
                 print(f"  {status.language}: {card_id} is stale; after updating it, set "
                       f"translated_from: \"{deck.text(card_id, status.language).fingerprint}\"")
+        drift = deck_drift(deck)
+        for problem in drift:
+            print(problem)
+        print(f"  drift: {len(drift)} difference(s) in numbers, names, Latin-script titles or answers"
+              + ("" if drift else " (none)"))
     return 0
 
 

@@ -70,6 +70,11 @@ def test_bulgarian_polish_and_ukrainian_connections(deck):
     assert sum(connected(card, "PL", "poland") or connected(card, "UA", "ukraine") for card in deck.cards) >= 6
 
 
+def test_every_category_on_every_card_records_its_reason(report, deck):
+    assert not [str(p) for p in report.problems if "reason" in p.message]
+    assert all(card.reason(category) for card in deck.cards for category in card.categories)
+
+
 def test_every_card_has_a_source_and_complete_text(deck):
     for card in deck.cards:
         assert card.source.startswith("https://"), card.id
@@ -151,3 +156,8 @@ def test_facilitator_guides_exist_in_english_and_bulgarian():
     for language in ("en", "bg"):
         guide = (DECK_DIR / f"facilitator-guide.{language}.md").read_text(encoding="utf-8")
         assert len(guide.split()) > 1000
+
+
+def test_no_translation_drifts_from_the_source(deck):
+    from game.decks.drift import deck_drift
+    assert [str(p) for p in deck_drift(deck)] == []

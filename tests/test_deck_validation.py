@@ -180,5 +180,21 @@ def test_problems_are_attributed_to_the_card_they_concern(decks):
     report = load_deck(decks / "bad")
     by_card, general = problems_by_card(report)
     assert ["unknown field" in p.message for p in by_card["boris-sample"]] == [True]
-    assert ["put it in quotes" in p.message for p in by_card["chloe-demo"]] == [True]
+    assert ["put it in quotes" in p.message for p in by_card["chloe-demo"] if p.is_error] == [True]
+    assert any("no reason for child_of_migrants" in p.message for p in by_card["chloe-demo"])  # from deck.yaml
     assert [p.severity for p in general] == ["warning"]                                  # bg: 1 card not translated
+
+
+def test_a_category_without_a_reason_is_a_warning_and_a_reason_without_a_category_an_error(decks, capsys):
+    replace("deck.yaml", "    categories: [fled]\n", "    categories: [fled]\n    reasons:\n      fled: Escaped the war.\n"
+            "      moved: Chose to live abroad.\n")(decks / "bad")
+    replace("deck.yaml", "    categories: [moved, advocate]\n",
+            "    categories: [moved, advocate]\n    reasons:\n      moved: Chose to work in France.\n")(decks / "bad")
+    report = load_deck(decks / "bad")
+    messages = [(p.line, p.severity, p.message) for p in report.problems if "reason" in p.message]
+    assert (9, "warning", "card 'ada-example' has no reason for advocate; add 'reasons:' with one line per "
+                           "category (see cards/README.md)") in messages
+    assert any(line == 23 and severity == "error" and "reason for 'moved' but its categories are [fled]" in message
+               for line, severity, message in messages)
+    assert report.deck.card("ada-example").reason("moved") == "Chose to work in France."
+    assert main(["validate", str(decks / "bad")]) == 1

@@ -65,6 +65,9 @@ def deck_spec() -> Record:
         "field": Key(Choice("field", FIELDS, "What the person is known in."), True),
         "categories": Key(ListOf(Choice("category", CATEGORIES), 1, True,
                                  "The hidden categories that apply."), True),
+        "reasons": Key(MapOf(Choice("category", CATEGORIES), Text(),
+                             "Category -> one line on why it applies (the rule in cards/README.md and the fact "
+                             "it rests on), so a reviewer can check the decision without the biography.")),
         "countries": Key(ListOf(Choice("country code", country_codes(), show_all=False), 1, True,
                                 "ISO 3166-1 alpha-2 codes in the order of the person's life."), True),
         "tags": Key(ListOf(Pattern(CARD_ID, "a tag: lowercase letters, digits and hyphens"), 0, True,

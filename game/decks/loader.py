@@ -88,12 +88,31 @@ def _cards(folder: Path, facts: YamlMap, problems: list[Problem]) -> list[Card]:
             problems.append(Problem(path, *marks["died"], f"died ({item['died']}) is before born ({item['born']})"))
             continue
         image = _image(folder, item, problems)
+        reasons = _reasons(path, item, problems)
         cards.append(Card(id=item["id"], gender=item["gender"], born=item["born"], died=item.get("died"),
                           field=item["field"], categories=tuple(item["categories"]),
                           countries=tuple(item["countries"]), tags=tuple(item.get("tags", ())),
                           source=item["source"], sources=tuple(item.get("sources", ())),
-                          image=image, image_credit=item.get("image_credit") if image else None))
+                          image=image, image_credit=item.get("image_credit") if image else None,
+                          reasons=reasons))
     return cards
+
+
+def _reasons(path: Path, item: YamlMap, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+    """The recorded basis of each category: a warning where one is missing, an error where a reason
+    names a category the card does not have (one of the two is a slip)."""
+    reasons = item.get("reasons", {})
+    for category in reasons:
+        if category not in item["categories"]:
+            problems.append(Problem(path, *reasons.key_marks[category],
+                                    f"card '{item['id']}' gives a reason for '{category}' but its categories "
+                                    f"are [{', '.join(item['categories'])}]; add the category or remove the reason"))
+    missing = [category for category in item["categories"] if category not in reasons]
+    if missing:
+        problems.append(Problem(path, *item.value_marks["categories"],
+                                f"card '{item['id']}' has no reason for {', '.join(missing)}; add "
+                                f"'reasons:' with one line per category (see cards/README.md)", "warning"))
+    return tuple((category, reasons[category]) for category in item["categories"] if category in reasons)
 
 
 def _image(folder: Path, item: YamlMap, problems: list[Problem]) -> Path | None:

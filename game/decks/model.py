@@ -36,6 +36,11 @@ class Card:
     sources: tuple[str, ...] = ()
     image: Path | None = None
     image_credit: str | None = None
+    reasons: tuple[tuple[str, str], ...] = ()  # (category, why it applies), in the order written
+
+    def reason(self, category: str) -> str | None:
+        """Why the card has `category`, as the deck's editor recorded it."""
+        return dict(self.reasons).get(category)
 
     def matches(self, categories=(), fields=(), tags=()) -> bool:
         """Passes card filters: any of the categories, one of the fields, any of the tags (empty: all)."""

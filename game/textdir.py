@@ -1,0 +1,85 @@
+"""Right-to-left text: which languages read right to left (from CLDR), and how a line of mixed text
+is laid out. Plain Python: the screen (pygame) and print (reportlab) both draw from these runs.
+
+Lines are broken on the logical text (as typed); each line is then cut into runs in visual order,
+left to right. A run of Arabic script is kept in logical order and shaped right-to-left by HarfBuzz
+(which joins the letters); any other run (Latin names, digits, punctuation) is drawn as it comes.
+The Unicode bidirectional algorithm (python-bidi) decides the visual order and mirrors brackets.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from bidi import get_base_level, get_display
+
+
+@lru_cache(maxsize=64)
+def is_rtl_language(code: str) -> bool:
+    """CLDR's character order for the language, so a deck never has to say it."""
+    try:
+        return Locale.parse(code.replace("-", "_")).character_order == "right-to-left"
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+
+
+def _shaped(char: str) -> bool:
+    """Letters and marks of the scripts that HarfBuzz must shape right to left (Arabic, Hebrew, Syriac…)."""
+    return unicodedata.bidirectional(char) in ("AL", "R") or (
+        unicodedata.category(char) == "Mn" and "ARABIC" in unicodedata.name(char, ""))
+
+
+def has_rtl(text: str) -> bool:
+    return any(_shaped(char) for char in text)
+
+
+def base_is_rtl(text: str) -> bool:
+    """The paragraph direction from its first strong character (rules P2–P3 of the algorithm)."""
+    return has_rtl(text) and get_base_level(text) == 1
+
+
+def _kind(char: str) -> str:
+    """R: shaped right to left; L: left to right; D: a digit (stays left to right, counts as R for
+    the brackets and spaces around it); N: neutral (spaces, punctuation, brackets)."""
+    if _shaped(char):
+        return "R"
+    kind = unicodedata.bidirectional(char)
+    if kind == "L":
+        return "L"
+    return "D" if kind in ("EN", "AN") else "N"
+
+
+@lru_cache(maxsize=4096)
+def visual_runs(line: str, rtl: bool | None = None) -> tuple[tuple[str, bool], ...]:
+    """(text, right_to_left) runs of one line in visual order, left to right. A right-to-left run is
+    returned in logical order for shaping, with the spaces and brackets that belong to it, so that
+    HarfBuzz mirrors the brackets; digits and left-to-right words are runs of their own."""
+    if not has_rtl(line):
+        return ((line, False),)
+    rtl = base_is_rtl(line) if rtl is None else rtl
+    visual = get_display(line, base_dir="R" if rtl else "L")
+    kinds = [_kind(char) for char in visual]
+    edge = "R" if rtl else "L"
+    i = 0
+    while i < len(kinds):            # neutrals between two like sides take that side, else the base (N1, N2)
+        if kinds[i] != "N":
+            i += 1
+            continue
+        j = i
+        while j < len(kinds) and kinds[j] == "N":
+            j += 1
+        left = kinds[i - 1] if i else edge
+        right = kinds[j] if j < len(kinds) else edge
+        strong = {"D": "R"}.get(left, left), {"D": "R"}.get(right, right)
+        kinds[i:j] = ["R" if strong == ("R", "R") or (strong[0] != strong[1] and rtl) else "L"] * (j - i)
+        i = j
+    runs: list[tuple[str, bool]] = []
+    start = 0
+    for end in range(1, len(visual) + 1):
+        if end == len(visual) or (kinds[end] == "R") != (kinds[start] == "R"):
+            piece = visual[start:end]
+            runs.append((piece[::-1], True) if kinds[start] == "R" else (piece, False))
+            start = end
+    return tuple(runs)

@@ -77,6 +77,15 @@ def _parser() -> argparse.ArgumentParser:
 
     _export_parser(commands)
 
+    portraits = commands.add_parser("portraits", help="fetch free portraits from Wikimedia Commons for the cards "
+                                                      "that name their Wikidata item (needs an internet connection)")
+    portraits.add_argument("deck", help="a deck folder, or the id of a deck in the decks folder")
+    portraits.add_argument("--cards", metavar="ID,ID", help="only these cards")
+    portraits.add_argument("--contact", default=os.environ.get("THE_UNKNOWN_CONTACT"), metavar="EMAIL_OR_URL",
+                           help="how Wikimedia can reach you, sent in the User-Agent as their policy asks "
+                                "(default: $THE_UNKNOWN_CONTACT)")
+    portraits.set_defaults(run=_portraits)
+
     bench = commands.add_parser("bench", help="measure speed; one JSON line per figure")
     bench.add_argument("--quick", action="store_true", help="smaller inputs, for a fast check")
     bench.set_defaults(run=_bench)
@@ -220,13 +229,7 @@ def _export(args) -> int:
     from game.export import PrintOptions, ProgressBar, check_bleed, check_dpi, export, parse_size, select_cards
     if not (args.out or args.png or args.pod):
         raise UserError("say where to write: --out FILE.pdf, --png DIR and/or --pod DIR")
-    folder = Path(args.deck)
-    if not (folder / "deck.yaml").is_file():
-        searched = deck_folders(args)
-        folder = next((root / args.deck for root in searched if (root / args.deck / "deck.yaml").is_file()), None)
-        if folder is None:
-            raise UserError(f"no deck '{args.deck}': give a deck folder or the id of a deck in "
-                            f"{' or '.join(map(str, searched))}")
+    folder = _deck_folder(args)
     card, bleed, dpi = parse_size(args.size), check_bleed(args.bleed), check_dpi(args.dpi)  # before the slow part
     deck = load_deck(folder).deck
     if deck is None:
@@ -241,6 +244,42 @@ def _export(args) -> int:
     for line in export(deck, cards, options, out=args.out, pod=args.pod, png=args.png, progress=ProgressBar):
         print(line)
     return 0
+
+
+def _deck_folder(args) -> Path:
+    """args.deck as a deck folder, or as the id of a deck in the decks folders."""
+    folder = Path(args.deck)
+    if (folder / "deck.yaml").is_file():
+        return folder
+    searched = deck_folders(args)
+    folder = next((root / args.deck for root in searched if (root / args.deck / "deck.yaml").is_file()), None)
+    if folder is None:
+        raise UserError(f"no deck '{args.deck}': give a deck folder or the id of a deck in "
+                        f"{' or '.join(map(str, searched))}")
+    return folder
+
+
+def _portraits(args) -> int:
+    from game import portraits
+    from game.export import ProgressBar
+    folder = _deck_folder(args)
+    if not args.contact:
+        print("note: no --contact given; Wikimedia asks for an e-mail or web address in the User-Agent",
+              file=sys.stderr)
+    client = portraits.Client(portraits.user_agent(args.contact))
+    cards = [item.strip() for item in args.cards.split(",") if item.strip()] if args.cards else None
+    try:
+        outcomes = portraits.fetch_portraits(folder, client, portraits.DEFAULT_SERVICES, cards,
+                                             ProgressBar("Portraits"))
+    except portraits.NoConnection as error:
+        raise UserError(str(error)) from None
+    if not outcomes:
+        print(f"{folder}: no card has a wikidata item; add 'wikidata: Q…' to the cards in deck.yaml")
+        return 0
+    print(f"{folder}: {client.requests} requests")
+    for line in portraits.summary(outcomes):
+        print(line)
+    return 1 if any(o.status == "problem" for o in outcomes) else 0
 
 
 def _bench(args) -> int:

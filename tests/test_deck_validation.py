@@ -1,14 +1,38 @@
 """A corpus of malformed decks: each gives a clear path:line:column message and exit status 1,
 while a good deck beside it still loads."""
 
+import io
 import re
 import shutil
+import struct
+import zlib
 
 import pytest
+from PIL import Image
 
 from game.cli import main
 from game.decks import load_deck, load_decks
 from tests.conftest import SAMPLE_DECK
+
+IMAGE_LINES = "    image: ada.png\n    image_credit: Ada's friend\n    image_license: CC0\n"
+
+
+def png_bytes(image_format="PNG", size=(40, 30)) -> bytes:
+    """A small real image, encoded in memory."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 120, 40)).save(buffer, image_format)
+    return buffer.getvalue()
+
+
+def bomb_png(width: int, height: int) -> bytes:
+    """A tiny PNG whose header claims width x height pixels: decoding it would need gigabytes."""
+    data = bytearray(png_bytes(size=(1, 1)))
+    ihdr = data[12:29]  # chunk type + 13 bytes of header data
+    ihdr[4:12] = struct.pack(">II", width, height)
+    data[12:29] = ihdr
+    data[29:33] = struct.pack(">I", zlib.crc32(bytes(ihdr)))
+    return bytes(data)
+
 
 DECK_HEAD = "format: 1\nsource_language: en\ncards:\n"
 ADA = ("  - id: ada-example\n    gender: woman\n    born: 1950\n    field: science\n"
@@ -73,9 +97,30 @@ CASES = [
     ("not an image", lambda d: (write("fake.png", "not a png")(d), replace("deck.yaml", "    tags: [fictional]\n",
                                 "    image: fake.png\n    image_credit: me\n")(d)),
      "deck.yaml", 11, "is not a PNG, JPEG or WebP image"),
-    ("image without credit", lambda d: (write("ada.png", b"\x89PNG\r\n\x1a\n" + bytes(20))(d),
+    ("image without credit", lambda d: (write("ada.png", png_bytes())(d),
                                         replace("deck.yaml", "    tags: [fictional]\n", "    image: ada.png\n")(d)),
-     "deck.yaml", 11, "needs an image_credit"),
+     "deck.yaml", 11, "an image needs image_credit and image_license"),
+    ("image without licence", lambda d: (write("ada.png", png_bytes())(d),
+                                         replace("deck.yaml", "    tags: [fictional]\n",
+                                                 "    image: ada.png\n    image_credit: Ada's friend\n")(d)),
+     "deck.yaml", 11, "an image needs image_license"),
+    ("image named after another format", lambda d: (write("ada.png", png_bytes("JPEG"))(d),
+                                                    replace("deck.yaml", "    tags: [fictional]\n", IMAGE_LINES)(d)),
+     "deck.yaml", 11, "'ada.png' is a JPEG image but its name ends in .png; rename it to ada.jpg"),
+    ("damaged image", lambda d: (write("ada.png", png_bytes()[:60])(d),
+                                 replace("deck.yaml", "    tags: [fictional]\n", IMAGE_LINES)(d)),
+     "deck.yaml", 11, "'ada.png' is damaged and cannot be decoded"),
+    ("decompression bomb", lambda d: (write("ada.png", bomb_png(30_000, 30_000))(d),
+                                      replace("deck.yaml", "    tags: [fictional]\n", IMAGE_LINES)(d)),
+     "deck.yaml", 11, "'ada.png' has too many pixels"),
+    ("bad wikidata id", replace("deck.yaml", "    tags: [fictional]\n", "    wikidata: q42\n"), "deck.yaml", 11,
+     "'q42' is not a Wikidata item id such as Q937"),
+    ("focus out of range", replace("deck.yaml", "    tags: [fictional]\n", "    image_focus: [0.5, 1.2]\n"),
+     "deck.yaml", 11, "1.2 is out of range; use a number from 0 to 1"),
+    ("focus with three numbers", replace("deck.yaml", "    tags: [fictional]\n", "    image_focus: [0.5, 0.5, 1]\n"),
+     "deck.yaml", 11, "the list may have at most 2 items"),
+    ("bad image source", replace("deck.yaml", "    tags: [fictional]\n", "    image_source: commons\n"),
+     "deck.yaml", 11, "a web address"),
     ("file too large", write("bg.yaml", "language: bg\n" + "#" * (8 * 1024 * 1024 + 1) + "\ncards: {}\n"), "bg.yaml", 1,
      "at most 8 MB"),
     ("alias bomb", write("bg.yaml", "language: bg\ncards: {}\n" + "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(

@@ -9,7 +9,7 @@ from functools import cache
 
 from babel import Locale, localedata
 
-from game.decks.spec import (INVALID, Boolean, Choice, Integer, Key, ListOf, MapOf, Pattern, Record,
+from game.decks.spec import (INVALID, Boolean, Choice, Integer, Key, ListOf, MapOf, Number, Pattern, Record,
                              Spec, Text)
 
 FORMAT_VERSION = 1
@@ -23,6 +23,7 @@ REQUIRED_TEXT_FIELDS = ("name", "known_for", "story", "clues", "statements", "qu
 
 CARD_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 LANGUAGE_CODE = r"[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_[A-Z]{2})?"
+WIKIDATA_ITEM = r"Q[1-9][0-9]{0,11}"
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}  # CLDR regions that are not countries
 
 
@@ -74,8 +75,19 @@ def deck_spec() -> Record:
                            "Free words for card filters.")),
         "source": Key(_url("An encyclopedic article that supports the card."), True),
         "sources": Key(ListOf(_url("A further reference."), 0, True)),
-        "image": Key(Text("A PNG, JPEG or WebP file inside the deck folder, at most 5 MB.")),
-        "image_credit": Key(Text("Author and licence of the image; required with an image.")),
+        "wikidata": Key(Pattern(WIKIDATA_ITEM, "a Wikidata item id such as Q937 (a capital Q and digits)",
+                                "The person's Wikidata item; 'python main.py portraits' fetches a free portrait "
+                                "with it.")),
+        "image": Key(Text("A PNG, JPEG or WebP file inside the deck folder, at most 5 MB and 25 megapixels; "
+                          "its name must end in the format it is (.png, .jpg, .jpeg, .webp).")),
+        "image_credit": Key(Text("The image's author (photographer, painter); required with an image.")),
+        "image_license": Key(Text("The image's licence, short: 'CC BY-SA 4.0', 'CC0', 'public domain'; "
+                                  "required with an image.")),
+        "image_source": Key(_url("Where the image comes from, e.g. its page on Wikimedia Commons.")),
+        "image_focus": Key(ListOf(Number(0, 1), 2, doc="[x, y] from 0 to 1: the point of the image to keep in "
+                                                     "view when it is cropped to the portrait box (default "
+                                                     "[0.5, 0.5], the centre; [0.5, 0.3] keeps a face near the "
+                                                     "top).", max_items=2)),
     })
     return Record(doc="Language-neutral facts of a deck (cards/<deck>/deck.yaml).", keys={
         "format": Key(Integer(FORMAT_VERSION, FORMAT_VERSION, "Version of the deck format."), True),

@@ -11,14 +11,13 @@ from pathlib import Path
 
 from game.decks.format import (CATEGORIES, DECK_FILE, FIELDS, LANGUAGE_CODE, REQUIRED_TEXT_FIELDS,
                                TEXT_FIELDS, deck_spec, is_known_language, language_spec)
+from game.decks.images import DEFAULT_FOCUS, image_problem
 from game.decks.model import Card, CardText, Deck, DeckReport, Edition, Statement, fingerprint, frozen
 from game.decks.problems import Problem
 from game.decks.spec import INVALID, Checker, suggestion
 from game.decks.yamlfile import YamlMap, read_yaml
 
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
-_IMAGE_MAGIC = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
-                ".webp": (b"RIFF",)}
+IMAGE_DETAILS = ("image_credit", "image_license", "image_source", "image_focus")
 
 
 def find_decks(root: Path) -> list[Path]:
@@ -89,11 +88,14 @@ def _cards(folder: Path, facts: YamlMap, problems: list[Problem]) -> list[Card]:
             continue
         image = _image(folder, item, problems)
         reasons = _reasons(path, item, problems)
+        details = {name: item.get(name) for name in IMAGE_DETAILS} if image else {}
         cards.append(Card(id=item["id"], gender=item["gender"], born=item["born"], died=item.get("died"),
                           field=item["field"], categories=tuple(item["categories"]),
                           countries=tuple(item["countries"]), tags=tuple(item.get("tags", ())),
                           source=item["source"], sources=tuple(item.get("sources", ())),
-                          image=image, image_credit=item.get("image_credit") if image else None,
+                          wikidata=item.get("wikidata"), image=image, image_credit=details.get("image_credit"),
+                          image_license=details.get("image_license"), image_source=details.get("image_source"),
+                          image_focus=tuple(details.get("image_focus") or DEFAULT_FOCUS),
                           reasons=reasons))
     return cards
 
@@ -116,11 +118,17 @@ def _reasons(path: Path, item: YamlMap, problems: list[Problem]) -> tuple[tuple[
 
 
 def _image(folder: Path, item: YamlMap, problems: list[Problem]) -> Path | None:
-    """The card's image when it is safe to open: inside the deck, a real image, not too big."""
+    """The card's image when it is safe to use: inside the deck, credited, and a real image of the format
+    its name says, within the size limits. Otherwise None (the card shows its monogram) and a problem."""
+    path = folder / DECK_FILE
     if "image" not in item:
+        orphans = [name for name in IMAGE_DETAILS if name in item]
+        if orphans:
+            problems.append(Problem(path, *item.key_marks[orphans[0]],
+                                    f"{', '.join(orphans)} without an image; add 'image:' or remove "
+                                    f"{'them' if len(orphans) > 1 else 'it'}", "warning"))
         return None
     mark = item.value_marks["image"]
-    path = folder / DECK_FILE
 
     def refuse(message: str) -> None:
         problems.append(Problem(path, *mark, message))
@@ -132,15 +140,13 @@ def _image(folder: Path, item: YamlMap, problems: list[Problem]) -> Path | None:
                       f"{folder.name}/ and give a path relative to it")
     if not image.is_file():
         return refuse(f"image file '{item['image']}' not found in {folder.name}/")
-    if image.stat().st_size > MAX_IMAGE_BYTES:
-        return refuse(f"the image is {image.stat().st_size / 1e6:.1f} MB; images may be at most 5 MB")
-    magic = _IMAGE_MAGIC.get(image.suffix.lower())
-    with image.open("rb") as file:
-        head = file.read(12)
-    if magic is None or not head.startswith(magic) or (image.suffix.lower() == ".webp" and head[8:12] != b"WEBP"):
-        return refuse(f"'{item['image']}' is not a PNG, JPEG or WebP image")
-    if "image_credit" not in item:
-        return refuse("an image needs an image_credit line (author and licence)")
+    problem = image_problem(image)
+    if problem:
+        return refuse(f"{problem}; the card shows its monogram until then")
+    missing = [name for name in ("image_credit", "image_license") if name not in item]
+    if missing:
+        return refuse(f"an image needs {' and '.join(missing)}: image_credit names the author, image_license "
+                      "the licence (such as 'CC BY-SA 4.0' or 'public domain')")
     return image
 
 

@@ -34,8 +34,12 @@ class Card:
     tags: tuple[str, ...]
     source: str
     sources: tuple[str, ...] = ()
-    image: Path | None = None
-    image_credit: str | None = None
+    wikidata: str | None = None                      # the person's Wikidata item, e.g. "Q937"
+    image: Path | None = None                        # None when absent or unusable: draw the monogram
+    image_credit: str | None = None                  # the author; set whenever image is
+    image_license: str | None = None                 # e.g. "CC BY-SA 4.0"; set whenever image is
+    image_source: str | None = None                  # the file's page, when known
+    image_focus: tuple[float, float] = (0.5, 0.5)    # focal point (x, y) from 0 to 1, kept in view when cropping
     reasons: tuple[tuple[str, str], ...] = ()  # (category, why it applies), in the order written
 
     def reason(self, category: str) -> str | None:

@@ -109,6 +109,26 @@ class Integer(Spec):
 
 
 @dataclass
+class Number(Spec):
+    """A number, whole or decimal, within a range (e.g. a focal point from 0 to 1)."""
+
+    low: float
+    high: float
+    doc: str = ""
+
+    def check(self, value, mark, checker):
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            return self._wrong(value, mark, checker, f"a number from {self.low:g} to {self.high:g}")
+        if not self.low <= value <= self.high:
+            checker.error(mark, f"{value} is out of range; use a number from {self.low:g} to {self.high:g}")
+            return INVALID
+        return float(value)
+
+    def json_schema(self):
+        return {"type": "number", "minimum": self.low, "maximum": self.high, "description": self.doc}
+
+
+@dataclass
 class Boolean(Spec):
     doc: str = ""
 
@@ -180,12 +200,16 @@ class ListOf(Spec):
     unique: bool = False
     doc: str = ""
     drop_invalid: bool = False  # leave out an item with any error inside (a card), keep the rest
+    max_items: int | None = None
 
     def check(self, value, mark, checker):
         if not isinstance(value, YamlList):
             return self._wrong(value, mark, checker, "a list")
         if len(value) < self.min_items:
             checker.error(mark, f"the list needs at least {self.min_items} item{'s' * (self.min_items > 1)}")
+        if self.max_items is not None and len(value) > self.max_items:
+            checker.error(mark, f"the list may have at most {self.max_items} items")
+            return INVALID
         result, seen = [], set()
         check = _checked_alone if self.drop_invalid else type(self.item).check
         for item, item_mark in zip(value, value.item_marks):
@@ -204,6 +228,8 @@ class ListOf(Spec):
         schema = {"type": "array", "items": self.item.json_schema(), "description": self.doc}
         if self.min_items:
             schema["minItems"] = self.min_items
+        if self.max_items is not None:
+            schema["maxItems"] = self.max_items
         if self.unique:
             schema["uniqueItems"] = True
         return schema

@@ -11,7 +11,7 @@ from functools import lru_cache
 import pygame
 
 from game import layout
-from game import bundled
+from game import bundled, textdir
 from game.layout import Box
 
 FONT_DIR = bundled.FONTS
@@ -24,13 +24,35 @@ def font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Fon
     return pygame.font.Font(FONT_DIR / _FILES[(bold, italic)], max(4, int(size)))
 
 
+@lru_cache(maxsize=128)
+def rtl_font(size: int, bold: bool, right_to_left: bool) -> pygame.font.Font:
+    """The font for lines with right-to-left text (Noto Sans with Arabic); a right-to-left run is
+    shaped by HarfBuzz as Arabic script, which joins the letters and mirrors the brackets."""
+    shaper = pygame.font.Font(FONT_DIR / f"NotoSansWithArabic-{'Bold' if bold else 'Regular'}.ttf", max(4, int(size)))
+    if right_to_left:
+        shaper.set_script("Arab")
+        shaper.set_direction(pygame.DIRECTION_RTL)
+    return shaper
+
+
 @lru_cache(maxsize=4096)
 def text_surface(text: str, size: int, color, bold: bool = False, italic: bool = False) -> pygame.Surface:
-    return font(size, bold, italic).render(text, True, color)
+    if not textdir.has_rtl(text):
+        return font(size, bold, italic).render(text, True, color)
+    pieces = [rtl_font(size, bold, rtl).render(run, True, color) for run, rtl in textdir.visual_runs(text)]
+    line = pygame.Surface((sum(p.get_width() for p in pieces), max(p.get_height() for p in pieces)), pygame.SRCALPHA)
+    line.fill((*color[:3], 0))   # transparent, in the text colour: edges blend without a dark fringe
+    x = 0
+    for piece in pieces:
+        line.blit(piece, (x, 0))
+        x += piece.get_width()
+    return line
 
 
 @lru_cache(maxsize=16384)
 def _width(text: str, size: int, bold: bool) -> int:
+    if textdir.has_rtl(text):
+        return sum(rtl_font(size, bold, rtl).size(run)[0] for run, rtl in textdir.visual_runs(text))
     return font(size, bold).size(text)[0]
 
 
@@ -51,7 +73,7 @@ def recording_text():
 
 def reset_caches() -> None:
     """Fonts die with pygame.quit(); a new display starts with empty caches."""
-    for cached in (font, text_surface, _width, fitted):
+    for cached in (font, rtl_font, text_surface, _width, fitted):
         cached.cache_clear()
 
 
@@ -74,12 +96,17 @@ def draw_text(surface: pygame.Surface, op: layout.Text) -> None:
         y += (op.box.h - line_height * len(lines)) / 2
     for line in lines:
         image = text_surface(line, size, op.color, op.bold, op.italic)
-        x = op.box.x + (op.box.w - image.get_width()) / 2 if op.align == "center" else op.box.x
+        x = op.box.x + (op.box.w - image.get_width()) * {"center": 0.5, "right": 1}.get(_align(op), 0)
         position = (round(x), round(y + (line_height - image.get_height()) / 2))
         surface.blit(image, position)
         if _shown is not None:
             _shown.append((line, *position, *image.get_size(), size))
         y += line_height
+
+
+def _align(op: layout.Text) -> str:
+    """A paragraph that starts right to left is set flush right."""
+    return "right" if op.align == "left" and textdir.base_is_rtl(op.text) else op.align
 
 
 def text(surface, box: Box, value: str, size: float, color, bold=False, italic=False, align="left", max_lines=0,

@@ -1,0 +1,76 @@
+"""Right-to-left text: direction from CLDR, bidi runs, and Arabic letters that join on screen."""
+
+import pygame
+import pytest
+import uharfbuzz
+
+from game import bundled, layout, textdir
+from game.layout import Box
+from game.ui import render
+
+
+@pytest.mark.parametrize("code, rtl", [("ar", True), ("fa", True), ("he", True), ("ur", True), ("en", False),
+                                       ("bg", False), ("uk", False), ("xx", False)])
+def test_direction_comes_from_cldr(code, rtl):
+    assert textdir.is_rtl_language(code) is rtl
+
+
+def test_mixed_lines_become_runs_in_visual_order():
+    # A Latin name and a year inside Arabic: the Arabic words are read from the right, the name and the
+    # year keep their own order, and the brackets travel with the Arabic word they enclose.
+    assert textdir.visual_runs("قابلت Marie Curie في 1911 (باريس).") == (
+        (" (باريس).", True), ("1911", False), (" في ", True), ("Marie Curie", False), ("قابلت ", True))
+    # An Arabic word quoted in an English sentence stays in its place; the sentence reads left to right.
+    assert textdir.visual_runs("Born in Kabul, she wrote «کابل» in 2001.") == (
+        ("Born in Kabul, she wrote «", False), ("کابل", True), ("» in 2001.", False))
+    assert textdir.visual_runs("Plain text") == (("Plain text", False),)
+
+
+def ink_columns(surface: pygame.Surface) -> list[bool]:
+    return [any(surface.get_at((x, y)).a > 40 for y in range(surface.get_height())) for x in range(surface.get_width())]
+
+
+def gaps(columns: list[bool]) -> int:
+    """Blank columns between the first and the last inked one, counted as runs."""
+    first, last = columns.index(True), len(columns) - 1 - columns[::-1].index(True)
+    inner = columns[first:last + 1]
+    return sum(1 for i in range(1, len(inner)) if not inner[i] and inner[i - 1])
+
+
+@pytest.fixture
+def screen():
+    pygame.init()
+    render.reset_caches()
+    yield
+    pygame.quit()
+
+
+def test_arabic_letters_join_on_screen(screen):
+    joined = render.text_surface("ببب", 80, (255, 255, 255))
+    apart = render.text_surface("ب\u200cب\u200cب", 80, (255, 255, 255))   # ZWNJ: the isolated forms
+    assert gaps(ink_columns(joined)) == 0
+    assert gaps(ink_columns(apart)) >= 2
+
+
+def test_screen_shaping_matches_harfbuzz(screen):
+    """The width pygame gives a shaped Arabic run is HarfBuzz's own sum of advances for it."""
+    word = "مرحبا بالعالم"
+    path = bundled.FONTS / "NotoSansWithArabic-Regular.ttf"
+    face = uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(path)))
+    font = uharfbuzz.Font(face)
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(word)
+    buffer.guess_segment_properties()
+    uharfbuzz.shape(font, buffer, {})
+    assert buffer.direction == "rtl"
+    expected = sum(p.x_advance for p in buffer.glyph_positions) * 80 / face.upem
+    assert abs(render.measure(word, 80, False) - expected) <= 3
+
+
+def test_a_right_to_left_paragraph_is_set_flush_right(screen):
+    surface = pygame.Surface((800, 200))
+    with render.recording_text() as shown:
+        render.draw_text(surface, layout.Text(Box(100, 0, 600, 200), "قصة عن الانتقال إلى بلد آخر", 40, (255, 255, 255)))
+        render.draw_text(surface, layout.Text(Box(100, 100, 600, 100), "A story in English", 40, (255, 255, 255)))
+    (_, x_ar, _, w_ar, _, _), (_, x_en, *_) = shown
+    assert abs(x_ar + w_ar - 700) <= 1 and x_en == 100

@@ -256,3 +256,13 @@ def test_an_overlay_opened_after_another_closed_is_drawn_not_the_old_frame(app, 
     drawn.clear()
     click_button(app, "English")                         # a new overlay, possibly at the freed one's address
     assert "Українська" in drawn
+
+
+def test_back_to_the_start_keeps_the_timer_as_it_is_now(app):
+    setup_keyboard(app)
+    key(app, "t")
+    app.context.clock.now += 3
+    key(app, "escape"), key(app, "up"), key(app, "return")   # "Back to the start (the session is kept)"
+    assert isinstance(app.top, StartScene)
+    key(app, "return")                                       # resume
+    assert session(app).paused and session(app).timer.left(app.context.clock.now + 100) == 57

@@ -75,6 +75,7 @@ class MenuScene(Scene):
             self.round.end_session()
         elif key == LEAVE:
             from game.scenes.start import StartScene
+            self.round.autosave()       # a running timer's time left as of now, not of the last heartbeat
             self.app.reset(StartScene(self.app))
 
     def render_key(self):

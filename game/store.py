@@ -1,5 +1,5 @@
 """Where sessions are kept: an autosave after every action, written atomically, so a crash, a
-kill or a closed lid loses nothing. Plain Python: no pygame."""
+kill or a closed lid loses nothing; and the settings a room keeps between runs. Plain Python: no pygame."""
 
 from __future__ import annotations
 
@@ -87,7 +87,6 @@ class Store:
 
     def clear(self) -> None:
         self.autosave_path.unlink(missing_ok=True)
-
 
     @property
     def settings_path(self) -> Path:

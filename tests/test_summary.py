@@ -76,3 +76,4 @@ def test_two_sessions_in_one_minute_keep_their_own_files_readable_by_others(deck
     assert set(first).isdisjoint(second) and again == first
     assert len(list(tmp_path.iterdir())) == 4
     assert {path.stat().st_mode & 0o777 for path in first + second} == {0o644}
+

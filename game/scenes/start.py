@@ -159,7 +159,6 @@ class StartScene(Scene):
                     theme.MUTED, max_lines=1)
 
 
-
 STAY = "stay"
 
 

@@ -139,6 +139,7 @@ class App:
     def toggle_fullscreen(self) -> None:
         self.fullscreen = not self.fullscreen
         self.screen = self._open_window()
+        self.context.store.remember(fullscreen=self.fullscreen)
 
     def swap_displays(self) -> None:
         """F2 in the presenter view: the audience and the console change screens."""
@@ -152,6 +153,7 @@ class App:
         self.audience_display = 1 - self.audience_display
         self.screen = self._open_window()
         self.console.move_to(console_display)
+        self.context.store.remember(swapped=self.audience_display == 0)
 
     def _open_window(self) -> pygame.Surface:
         if self.fullscreen:
@@ -271,11 +273,23 @@ def _write_text_log(path: str, shown: list) -> None:
 
 def run(deck_dirs: list[Path], language: str | None = None, size: tuple[int, int] = (1280, 720),
         fullscreen: bool = False, presenter: bool | None = None, swap: bool = False) -> int:
+    return open_app(deck_dirs, language, size, fullscreen, presenter, swap).run()
+
+
+def open_app(deck_dirs: list[Path], language: str | None = None, size: tuple[int, int] = (1280, 720),
+             fullscreen: bool = False, presenter: bool | None = None, swap: bool = False,
+             store: Store | None = None) -> App:
+    """The start screen as the last run left the room: screen language, fullscreen and the
+    swapped displays are remembered (the command line still wins)."""
     from game.scenes.start import StartScene
-    i18n.set_language(language or i18n.system_language())
-    app = App(Context.load(deck_dirs), size, fullscreen, presenter, swap)
+    store = store or Store()
+    settings = store.settings()
+    remembered = settings.language if settings.language in i18n.available_languages() else None
+    i18n.set_language(language or remembered or i18n.system_language())
+    app = App(Context.load(deck_dirs, store), size, fullscreen or settings.fullscreen, presenter,
+              swap or settings.swapped)
     app.push(StartScene(app))
-    return app.run()
+    return app
 
 
-__all__ = ["App", "Context", "run", "theme"]
+__all__ = ["App", "Context", "open_app", "run", "theme"]

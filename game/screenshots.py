@@ -74,6 +74,7 @@ def build(scene: str, deck_dir: Path, size: tuple[int, int], language: str, lang
         setup = SetupScene(app, deck)
         setup.page = ("setup-languages", "setup-teams", "setup-rules").index(scene)
         setup.language.index = deck.languages.index(language)
+        setup.language.on_change()
         if language2:
             setup.language2.index = setup.language2.options.index(language2)
         app.push(setup)

@@ -1,11 +1,12 @@
 """Where sessions are kept: an autosave after every action, written atomically, so a crash, a
-kill or a closed lid loses nothing. Plain Python: no pygame."""
+kill or a closed lid loses nothing; and the settings a room keeps between runs. Plain Python: no pygame."""
 
 from __future__ import annotations
 
 import json
 import os
 import tempfile
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import platformdirs
@@ -30,6 +31,7 @@ def write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(temporary, 0o666 & ~_umask())   # mkstemp makes 0600; a summary is meant to be shared
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
             file.write(text)
             file.flush()
@@ -38,6 +40,21 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Choices of the room remembered between runs, so the next start needs no setting up."""
+
+    language: str | None = None     # screen language
+    fullscreen: bool = False
+    swapped: bool = False           # presenter view: audience and console displays swapped (F2)
 
 
 class Store:
@@ -75,3 +92,26 @@ class Store:
 
     def clear(self) -> None:
         self.autosave_path.unlink(missing_ok=True)
+
+    @property
+    def settings_path(self) -> Path:
+        return self.folder / "settings.json"
+
+    def settings(self) -> Settings:
+        """The remembered settings; defaults when there are none or the file is damaged."""
+        try:
+            data = json.loads(self.settings_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return Settings()
+        if not isinstance(data, dict):
+            return Settings()
+        language = data.get("language")
+        return Settings(language if isinstance(language, str) else None, data.get("fullscreen") is True,
+                        data.get("swapped") is True)
+
+    def remember(self, **changes) -> None:
+        """Update some settings; a folder that cannot be written only means they are not kept."""
+        try:
+            write_atomically(self.settings_path, json.dumps(asdict(replace(self.settings(), **changes))))
+        except OSError:
+            pass

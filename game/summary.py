@@ -1,9 +1,11 @@
-"""The session summary facilitators need for activity reports: Markdown for people, CSV for
-spreadsheets. Numbers, dates and durations follow the UI language (CLDR via Babel). Plain Python."""
+"""The session summary facilitators need for activity reports: Markdown for people, in the UI
+language (numbers, dates and durations from CLDR via Babel); CSV for spreadsheets, the same in every
+language so that files from many sessions can be put together. Plain Python."""
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from datetime import datetime
 from pathlib import Path
@@ -17,15 +19,29 @@ from game.rules import MODES, Session
 from game.store import write_atomically
 
 
-def ranking(session: Session) -> list[tuple[int, str, int]]:
-    """(place, team, points), best first; equal points share a place."""
-    rows = sorted(zip(session.teams, session.scores()), key=lambda pair: -pair[1])
+# The CSV's columns: English names that never change with the screen language.
+CSV_COLUMNS = ("session", "started", "duration_s", "deck", "mode", "language", "language2", "position", "card_id",
+               "card", "status")
+CSV_TEAM_COLUMNS = ("team_number", "team", "points")
+
+
+def ranking(session: Session) -> list[tuple[int, int, int]]:
+    """(place, team index, points), best first; equal points share a place."""
+    rows = sorted(enumerate(session.scores()), key=lambda pair: -pair[1])
     ranked, place = [], 0
     for i, (team, points) in enumerate(rows):
         if i == 0 or points != rows[i - 1][1]:
             place = i + 1
         ranked.append((place, team, points))
     return ranked
+
+
+def session_id(session: Session) -> str:
+    """Start time to the second plus a short fingerprint: two sessions started in the same minute
+    get their own files, and finishing one session again rewrites its own."""
+    stamp = datetime.fromtimestamp(session.started_at).strftime("%Y-%m-%d-%H%M%S")
+    identity = repr((session.started_at, session.deck_id, session.order, session.teams, session.rules.mode))
+    return f"{stamp}-{hashlib.sha1(identity.encode()).hexdigest()[:6]}"
 
 
 def facts(session: Session, deck: Deck) -> list[tuple[str, str]]:
@@ -53,28 +69,44 @@ def markdown(session: Session, deck: Deck) -> str:
     lines += [f"- **{name}:** {value}" for name, value in facts(session, deck)]
     if session.teams and session.scoring:
         lines += ["", f"## {scores}", "", f"| {place} | {team} | {points} |", "|---|---|---|"]
-        lines += [f"| {rank} | {name} | {total} |" for rank, name, total in ranking(session)]
+        lines += [f"| {rank} | {session.teams[team]} | {total} |" for rank, team, total in ranking(session)]
     lines += ["", f"## {discussed}", ""]
     lines += [f"{i}. {deck.text(card_id, session.language).name}" for i, card_id in enumerate(session.played(), 1)]
     return "\n".join(lines) + "\n"
 
 
 def csv_text(session: Session, deck: Deck) -> str:
-    """One row per session, with a column per team's score, so reports can be appended."""
+    """Long format: one row per card shown and team (one per card without scores), skipped cards
+    included; ISO 8601 dates and durations in seconds, so any number of sessions can be stacked."""
+    started = datetime.fromtimestamp(session.started_at).astimezone()
+    duration = round((session.finished_at or session.started_at) - session.started_at)
+    common = [session_id(session), started.isoformat(timespec="seconds"), duration, deck.id, session.mode,
+              session.language, session.language2 or ""]
+    points = _points_per_card(session)
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    header = [name for name, _value in facts(session, deck)] + [_("Cards")] + list(session.teams)
-    values = [value for _name, value in facts(session, deck)]
-    values += ["; ".join(deck.text(c, session.language).name for c in session.played())]
-    values += [str(points) for points in session.scores()]
-    writer.writerow(header)
-    writer.writerow(values)
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS + (CSV_TEAM_COLUMNS if session.scoring else ()))
+    for i, card_id in enumerate(session.order[:session.card + 1]):
+        card = common + [i + 1, card_id, deck.text(card_id, session.language).name,
+                         "skipped" if i in session.skipped else "played"]
+        if not session.scoring:
+            writer.writerow(card)
+        for team, name in enumerate(session.teams if session.scoring else ()):
+            writer.writerow(card + [team + 1, name, points.get((i, team), 0)])
     return buffer.getvalue()
 
 
+def _points_per_card(session: Session) -> dict[tuple[int, int], int]:
+    """Points each team got on each card; a skipped card's points do not count (as in scores())."""
+    totals: dict[tuple[int, int], int] = {}
+    for award in session.awards:
+        if award.card not in session.skipped:
+            totals[award.card, award.team] = totals.get((award.card, award.team), 0) + award.points
+    return totals
+
+
 def save(session: Session, deck: Deck, folder: Path) -> tuple[Path, Path]:
-    stamp = datetime.fromtimestamp(session.started_at).strftime("%Y-%m-%d-%H%M")
-    base = folder / f"session-{stamp}-{deck.id}"
+    base = folder / f"session-{session_id(session)}-{deck.id}"
     md, table = base.with_suffix(".md"), base.with_suffix(".csv")
     write_atomically(md, markdown(session, deck))
     write_atomically(table, csv_text(session, deck))

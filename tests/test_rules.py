@@ -5,7 +5,8 @@ import json
 import pytest
 
 from game.decks import load_deck
-from game.rules import (IllegalMove, Rules, Session, back, mark_team, next_step, skip, start, toggle_pause,
+from game.rules import (IllegalMove, Rules, Session, back, finish, instruction, mark_team, next_step, scoring_phase,
+                        skip, start, suspend, toggle_pause,
                         toggle_timer, undo)
 from game.rules.presets import load_preset, load_presets, save_preset
 from tests.conftest import SAMPLE_DECK
@@ -151,3 +152,63 @@ def test_presets_load_save_and_report_problems(tmp_path):
     presets, problems = load_presets(tmp_path)
     assert [p.name for p in presets][-1] == "Our Friday group"
     assert str(problems[0]).endswith("bad.yaml:2:7: error: unknown mode 'bingo'; use one of: unknown, who, fact, story")
+
+
+def test_ending_early_counts_only_the_cards_shown(deck):
+    session = play(start(deck, Rules(cards=4), TEAMS, "en", None, seed=5, now=0), ["next", "next", "next", "next"])
+    assert session.card == 1
+    ended = finish(session, 60)
+    assert ended.played() == list(session.order[:2])           # cards 3 and 4 were never on screen
+
+
+def test_back_after_a_skip_lands_on_the_skipped_cards_face(deck):
+    session = play(start(deck, Rules(cards=3), TEAMS, "en", None, seed=5, now=0), ["next", "next", "next", "skip"])
+    assert (session.card, session.step) == (2, 0) and session.skipped == (1,)
+    back_again = play(session, ["back"])
+    assert (back_again.card, back_again.step) == (1, 0) and back_again.phase == ("face", 0)
+    assert back_again.skipped == ()
+    # skipping the last card ends the session; going back shows that card's face, not its reveal
+    last = play(start(deck, Rules(cards=2), TEAMS, "en", None, seed=5, now=0), ["next", "next", "next", "next", "skip"])
+    assert last.finished
+    assert play(last, ["back"]).phase == ("face", 0) and play(last, ["back"]).skipped == ()
+
+
+def test_undo_never_reaches_back_to_an_earlier_card(deck):
+    session = play(start(deck, Rules(cards=3), TEAMS, "en", None, seed=5, now=0), ["next", "mark 3", "next", "next"])
+    assert session.card == 1 and session.scores() == [0, 0, 1]
+    with pytest.raises(IllegalMove) as refused:
+        undo(session)
+    assert "this card" in str(refused.value)
+    session = play(session, ["next", "mark 1", "undo"])          # on the current card undo still works
+    assert session.scores() == [0, 0, 1]
+
+
+def test_t_after_a_timer_ran_out_restarts_it_in_one_press(deck):
+    session = start(deck, Rules(timer=30), TEAMS, "en", None, seed=1, now=100)
+    assert session.timer.left(200) == 0 and session.timer.running_since is not None
+    restarted = toggle_timer(session, 200)
+    assert restarted.timer.left(200) == 30 and restarted.timer.running_since == 200
+
+
+def test_time_away_after_a_crash_is_not_taken_off_the_timer(deck):
+    running = start(deck, Rules(timer=90), TEAMS, "en", None, seed=1, now=100)
+    saved = json.loads(json.dumps(suspend(running, 110).to_dict()))     # the autosave, ten seconds in
+    resumed = Session.from_dict(saved)
+    assert resumed.paused and resumed.timer.left(100_000) == 80      # the app was away for a day: 80 s still left
+    assert toggle_pause(resumed, 100_000).timer.left(100_010) == 70
+    idle = start(deck, Rules(), TEAMS, "en", None, seed=1, now=100)
+    assert suspend(idle, 500) == idle                                # nothing running: nothing changes
+
+
+@pytest.mark.parametrize("mode, phase, scoring, says", [
+    ("who", "reveal", True, None), ("unknown", "reveal", False, None), ("fact", "verdict", False, None),
+    ("unknown", "reveal", True, "Mark them"), ("fact", "verdict", True, "Mark them"),
+])
+def test_instructions_only_ask_for_marks_where_marks_count(mode, phase, scoring, says):
+    text = instruction(mode, phase, scoring)
+    assert ("number keys" in text) == (says is not None) == (scoring and scoring_phase(mode, phase))
+
+
+def test_story_circle_has_its_own_prompt_on_the_face():
+    assert instruction("story", "face", False) != instruction("unknown", "face", True)
+    assert "unknown" not in instruction("story", "face", False).lower()

@@ -29,6 +29,7 @@ MODES: dict[str, Mode] = {mode.key: mode for mode in (
 )}
 
 # What the players are asked to do in each phase (shown on screen, essential in self-guided play).
+# A mode's own wording, and the wording without scores, come first: see instruction().
 INSTRUCTIONS: dict[str, str] = {
     "face": N_("What is unknown about this person? Talk in your team: did they flee, move, grow up "
                "as a child of migrants, or defend human rights? Several may apply."),
@@ -39,6 +40,23 @@ INSTRUCTIONS: dict[str, str] = {
     "verdict": N_("Which teams voted right? Mark them with their number keys."),
     "story": N_("Read the story together."),
 }
+MODE_INSTRUCTIONS: dict[tuple[str, str], str] = {
+    ("who", "reveal"): N_("Who it was, and the story. Points were given at the clues."),
+    ("story", "face"): N_("Who is this person? Share what you know about them, or what you imagine."),
+}
+UNSCORED_INSTRUCTIONS: dict[str, str] = {
+    "reveal": N_("The story. Which of your guesses were right?"),
+    "verdict": N_("Which teams voted right?"),
+}
+
+
+def instruction(mode: str, phase: str, scoring: bool) -> str:
+    """The N_()-marked prompt for a step: it never asks for marks where marking is refused."""
+    if (mode, phase) in MODE_INSTRUCTIONS:
+        return MODE_INSTRUCTIONS[(mode, phase)]
+    if not (scoring and scoring_phase(mode, phase)) and phase in UNSCORED_INSTRUCTIONS:
+        return UNSCORED_INSTRUCTIONS[phase]
+    return INSTRUCTIONS[phase]
 
 
 def steps(mode: str, text: CardText) -> list[tuple[str, int]]:

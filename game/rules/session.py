@@ -114,9 +114,9 @@ class Session:
         return self.card % len(self.teams) if self.teams else None
 
     def played(self) -> list[str]:
-        """Cards that were shown (up to the current one), without the skipped ones."""
-        last = len(self.order) if self.finished else self.card + 1
-        return [card_id for i, card_id in enumerate(self.order[:last]) if i not in self.skipped]
+        """Cards that were shown (up to the current one), without the skipped ones. A session ended
+        early stops at the card on screen: the cards after it were never seen."""
+        return [card_id for i, card_id in enumerate(self.order[:self.card + 1]) if i not in self.skipped]
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -182,14 +182,20 @@ def next_step(session: Session, now: float) -> Session:
 
 
 def back(session: Session, now: float) -> Session:
+    """One step back. Back onto a skipped card undoes the skip and shows its first step: a card
+    skipped by accident must not pass through its reveal on the projector."""
     if session.finished:
-        return _enter_step(replace(session, finished_at=None), now)
+        session = replace(session, finished_at=None)
+        if session.card in session.skipped:
+            return _unskipped(session, session.card, now)
+        return _enter_step(session, now)
     if session.step > 0:
         return _enter_step(replace(session, step=session.step - 1), now)
     if session.card > 0:
         card = session.card - 1
-        return _enter_step(replace(session, card=card, step=len(session.plan[card]) - 1,
-                                   skipped=tuple(i for i in session.skipped if i != card)), now)
+        if card in session.skipped:
+            return _unskipped(session, card, now)
+        return _enter_step(replace(session, card=card, step=len(session.plan[card]) - 1), now)
     raise IllegalMove(N_("this is the first step"))
 
 
@@ -220,9 +226,12 @@ def mark_team(session: Session, team: int) -> Session:
 
 
 def undo(session: Session) -> Session:
-    """Take back the last scoring action."""
+    """Take back the last scoring action on the card on screen; never, unseen, one on an earlier card."""
     if not session.undo_stack:
         raise IllegalMove(N_("nothing to undo"))
+    changed = set(session.awards) ^ set(session.undo_stack[-1])
+    if any(award.card != session.card for award in changed):
+        raise IllegalMove(N_("nothing to undo on this card"))
     return replace(session, awards=session.undo_stack[-1], undo_stack=session.undo_stack[:-1])
 
 
@@ -235,15 +244,24 @@ def toggle_pause(session: Session, now: float) -> Session:
 
 
 def toggle_timer(session: Session, now: float) -> Session:
-    """T: start a timer for this step if there is none, otherwise stop or restart it."""
+    """T: start a timer for this step if there is none, otherwise stop it, continue it, or restart
+    it when it has run out (one press, whether or not it still counts as running)."""
     if session.timer is None:
         duration = session.rules.timer or 60
         return replace(session, timer=Timer(duration, duration, None if session.paused else now))
+    if session.timer.left(now) <= 0:
+        return replace(session, timer=Timer(session.timer.duration, session.timer.duration, now))
     if session.timer.running_since is None:
-        if session.timer.left(now) <= 0:
-            return replace(session, timer=Timer(session.timer.duration, session.timer.duration, now))
         return replace(session, timer=replace(session.timer, running_since=now))
     return replace(session, timer=_stopped(session.timer, now))
+
+
+def suspend(session: Session, now: float) -> Session:
+    """The session as it is autosaved: a running timer keeps the time it has left and the session
+    comes back paused, so the time an app was down (crash, closed lid) is never taken off."""
+    if session.timer is None or session.timer.running_since is None or session.paused:
+        return session
+    return replace(session, paused=True, timer=_stopped(session.timer, now))
 
 
 def finish(session: Session, now: float) -> Session:
@@ -258,6 +276,10 @@ def _pushed(session: Session) -> tuple[tuple[Award, ...], ...]:
 
 def _stopped(timer: Timer, now: float) -> Timer:
     return Timer(timer.duration, timer.left(now), None)
+
+
+def _unskipped(session: Session, card: int, now: float) -> Session:
+    return _enter_step(replace(session, card=card, step=0, skipped=tuple(i for i in session.skipped if i != card)), now)
 
 
 def _next_card(session: Session, now: float) -> Session:

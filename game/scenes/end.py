@@ -1,6 +1,16 @@
-"""The end of a session: scores (if shown), the cards discussed, and saving a summary."""
+"""The end of a session: scores (if shown), the cards discussed, and where the summary went.
+
+The summary is written as soon as this screen appears, whichever way the session ended, so Esc,
+"New session", Quit or a closed lid never lose it. Next (a clicker's only forward key) starts a
+new session.
+"""
 
 from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pygame
 
@@ -10,12 +20,20 @@ from game.i18n import _, ngettext
 from game.input import Action, Intent
 from game.layout import Box
 from game.rules import Session, back
-from game.rules.session import TEAM_LETTERS
 from game.scenes.base import Scene
 from game.ui import render, theme
 from game.ui.widgets import Button
 
-SAVE, NEW, QUIT = "save", "new", "quit"
+SAVE, OPEN, NEW, QUIT = "save", "open", "new", "quit"
+
+
+def open_folder(path: Path) -> None:
+    """Show the folder in the system's file manager."""
+    if sys.platform == "win32":
+        os.startfile(path)  # noqa: S606 (a folder of our own)
+    else:
+        subprocess.Popen(["open" if sys.platform == "darwin" else "xdg-open", str(path)],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 class EndScene(Scene):
@@ -23,13 +41,27 @@ class EndScene(Scene):
         super().__init__(app)
         self.deck = deck
         self.session = session
+        self.saved = False
         self.saved_to = ""
+        self._save()
+
+    def _save(self) -> None:
+        """Write the Markdown and CSV summary; a failure is said on screen and can be retried."""
+        try:
+            markdown, _table = summary.save(self.session, self.deck, self.app.context.store.summaries_dir)
+        except OSError as error:
+            self.saved_to = _("Could not save the summary: {reason}").format(reason=error.strerror or error)
+            return
+        self.saved = True
+        self.saved_to = _("Saved to {path} (and .csv)").format(path=markdown)
 
     def buttons(self, size):
         w, h = size
         m = theme.px(h, theme.MARGIN)
         bh = theme.px(h, 0.085)
-        labels = [(_("Save summary"), SAVE), (_("New session"), NEW), (_("Quit"), QUIT)]
+        labels = [(_("New session"), NEW),
+                  (_("Open the summaries folder"), OPEN) if self.saved else (_("Save summary"), SAVE),
+                  (_("Quit"), QUIT)]
         bw = (w - 4 * m) / 3
         return [Button(Box(m + i * (bw + m), h - m - bh, bw, bh), label, Intent(Action.NEXT, text=key), focused=i == 0)
                 for i, (label, key) in enumerate(labels)]
@@ -39,7 +71,7 @@ class EndScene(Scene):
         if action is Action.CLICK:
             return super().handle(intent)
         if action is Action.NEXT:
-            self._choose(intent.text or SAVE)
+            self._choose(intent.text or NEW)
         elif action is Action.BACK:
             from game.scenes.play import RoundScene
             self.app.replace(RoundScene(self.app, self.deck, back(self.session, self.app.context.clock())))
@@ -49,8 +81,13 @@ class EndScene(Scene):
     def _choose(self, key):
         store = self.app.context.store
         if key == SAVE:
-            markdown, _table = summary.save(self.session, self.deck, store.summaries_dir)
-            self.saved_to = _("Saved to {path} (and .csv)").format(path=markdown)
+            self._save()
+        elif key == OPEN:
+            try:
+                open_folder(store.summaries_dir)
+            except OSError as error:
+                self.saved_to = _("Could not open {path}: {reason}").format(path=store.summaries_dir,
+                                                                           reason=error.strerror or error)
         elif key == NEW:
             from game.scenes.start import StartScene
             store.clear()
@@ -60,7 +97,7 @@ class EndScene(Scene):
             self.app.running = False
 
     def render_key(self):
-        return (id(self), self.session, self.saved_to)
+        return (id(self), self.session, self.saved, self.saved_to)
 
     def draw(self, surface: pygame.Surface):
         w, h = surface.get_size()
@@ -87,24 +124,31 @@ class EndScene(Scene):
         names = "\n".join(self.deck.text(card_id, session.language).name for card_id in played)
         render.text(surface, Box(x, top + theme.px(h, 0.07), column, bottom - top - theme.px(h, 0.07)), names,
                     theme.px(h, theme.BODY), theme.TEXT)
-        if self.saved_to:
-            render.text(surface, Box(m, bottom + m * 0.3, w - 2 * m, theme.px(h, 0.05)), self.saved_to,
-                        theme.px(h, 0.025), theme.MUTED, max_lines=2)
+        render.text(surface, Box(m, bottom + m * 0.3, w - 2 * m, theme.px(h, 0.05)), self.saved_to,
+                    theme.px(h, 0.025), theme.MUTED if self.saved else theme.WARNING, max_lines=2)
         for button in self.buttons((w, h)):
             button.draw(surface, theme.px(h, theme.BODY))
 
     def _draw_scores(self, surface, box):
+        """Place, then the team as in play ("2 · Team B", its shape and colour), then points."""
         h = surface.get_height()
         ranked = summary.ranking(self.session)
-        row = min(theme.px(h, 0.08), box.h / max(1, len(ranked)))
-        for i, (place, team, points) in enumerate(ranked):
-            index = self.session.teams.index(team)
+        row = min(theme.px(h, 0.08), box.h / (len(ranked) + 1))
+        size = theme.px(h, theme.BODY)
+        columns = (Box(box.x, box.y, row * 1.4, row), Box(box.x + row * 1.4, box.y, box.w * 0.62 - row * 1.4, row),
+                   Box(box.x + box.w * 0.65, box.y, box.w * 0.35, row))
+        for column, heading in zip(columns, (_("Place"), _("Team"), _("Points"))):
+            render.text(surface, column, heading, theme.px(h, theme.SMALL), theme.MUTED, bold=True, max_lines=1,
+                        valign="middle")
+        for i, (place, team, points) in enumerate(ranked, 1):
             y = box.y + i * row
-            render.shape(surface, theme.TEAM_SHAPES[index], (box.x + row * 0.35, y + row / 2), row * 0.25,
-                         theme.TEAM_COLORS[index])
-            label = f"{place}. {TEAM_LETTERS[index]} · {team}"
-            render.text(surface, Box(box.x + row * 0.8, y, box.w * 0.65, row), label, theme.px(h, theme.BODY),
-                        theme.TEXT, bold=place == 1, max_lines=1, valign="middle")
-            render.text(surface, Box(box.x + box.w * 0.7, y, box.w * 0.3, row),
-                        ngettext("{count} point", "{count} points", points).format(count=points),
-                        theme.px(h, theme.BODY), theme.TEXT, max_lines=1, valign="middle")
+            place_box, team_box, points_box = (Box(c.x, y, c.w, row) for c in columns)
+            render.text(surface, place_box, f"{place}.", size, theme.TEXT, bold=place == 1, max_lines=1,
+                        valign="middle")
+            render.shape(surface, theme.TEAM_SHAPES[team], (team_box.x + row * 0.3, y + row / 2), row * 0.25,
+                         theme.TEAM_COLORS[team])
+            render.text(surface, Box(team_box.x + row * 0.7, y, team_box.w - row * 0.7, row),
+                        f"{team + 1} · {self.session.teams[team]}", size, theme.TEXT, bold=place == 1, max_lines=1,
+                        valign="middle")
+            render.text(surface, points_box, ngettext("{count} point", "{count} points", points).format(count=points),
+                        size, theme.TEXT, max_lines=1, valign="middle")

@@ -19,9 +19,11 @@ KEYS = [
     ("T", N_("start or stop the timer")),
     ("P", N_("pause")),
     ("B  .  /  W", N_("black / white screen")),
-    ("F  F11", N_("fullscreen")),
+    ("F  F5  F11", N_("fullscreen")),
+    ("F2", N_("presenter view: swap the two screens")),
     ("Esc", N_("menu")),
-    ("H", N_("show or hide this help")),
+    ("H  F1", N_("show or hide this help")),
+    ("Ctrl+Q", N_("quit")),
 ]
 
 

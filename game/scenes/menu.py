@@ -1,4 +1,5 @@
-"""Esc during a round: continue, pause, skip, sound, UI language, end the session or leave."""
+"""Esc during a round: continue, pause, skip, sound, UI language, end the session or leave; and
+the list of screen languages that the menu and the start screen open."""
 
 from __future__ import annotations
 
@@ -69,12 +70,13 @@ class MenuScene(Scene):
         elif key == SOUND:
             context.sound = not context.sound
         elif key == LANGUAGE:
-            i18n.next_language()
+            self.app.push(LanguageScene(self.app))
         elif key == END:
             self.app.pop()
             self.round.end_session()
         elif key == LEAVE:
             from game.scenes.start import StartScene
+            self.round.autosave()       # a running timer's time left as of now, not of the last heartbeat
             self.app.reset(StartScene(self.app))
 
     def render_key(self):
@@ -84,6 +86,55 @@ class MenuScene(Scene):
         w, h = surface.get_size()
         shade = pygame.Surface((w, h), pygame.SRCALPHA)
         shade.fill((0, 0, 0, 200))
+        surface.blit(shade, (0, 0))
+        for button in self.buttons((w, h)):
+            button.draw(surface, theme.px(h, theme.BODY))
+
+
+class LanguageScene(Scene):
+    """Every screen language at once, each in its own name: one choice, not seven presses. The
+    choice is remembered for the next start."""
+
+    overlay = True
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.languages = i18n.available_languages()
+        current = i18n.current_language()
+        self.focus = self.languages.index(current) if current in self.languages else 0
+
+    def buttons(self, size):
+        w, h = size
+        row = min(theme.px(h, 0.1), (h * 0.9) / len(self.languages))
+        top = (h - row * len(self.languages)) / 2
+        current = i18n.current_language()
+        return [Button(Box(w * 0.3, top + i * row + row * 0.08, w * 0.4, row * 0.84), language_name(code),
+                       Intent(Action.NEXT, text=code), focused=i == self.focus, selected=code == current)
+                for i, code in enumerate(self.languages)]
+
+    def handle(self, intent):
+        action = intent.action
+        if action is Action.CLICK:
+            return super().handle(intent)
+        if action in (Action.UP, Action.DOWN):
+            self.focus = (self.focus + (1 if action is Action.DOWN else -1)) % len(self.languages)
+        elif action is Action.NEXT and not intent.arrow:
+            self._choose(intent.text or self.languages[self.focus])
+        elif action in (Action.MENU, Action.BACK) and not intent.arrow:
+            self.app.pop()
+
+    def _choose(self, code: str) -> None:
+        i18n.set_language(code)
+        self.app.context.store.remember(language=code)
+        self.app.pop()
+
+    def render_key(self):
+        return (self, self.focus)   # the scene itself, not its id: a new overlay may reuse a freed id
+
+    def draw(self, surface: pygame.Surface):
+        w, h = surface.get_size()
+        shade = pygame.Surface((w, h), pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 220))
         surface.blit(shade, (0, 0))
         for button in self.buttons((w, h)):
             button.draw(surface, theme.px(h, theme.BODY))

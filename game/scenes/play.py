@@ -14,8 +14,9 @@ from game.decks import Deck
 from game.i18n import _, country_name, ngettext
 from game.input import Action, Intent
 from game.layout import Box
-from game.rules import (INSTRUCTIONS, MODES, IllegalMove, back, finish, mark_team, next_step, reveals_hidden,
-                        scoring_phase, shows_identity, skip, toggle_pause, toggle_timer, undo)
+from game.rules import (MODES, IllegalMove, back, finish, mark_team, next_step, reveals_hidden, scoring_phase,
+                        shows_identity, skip, suspend, toggle_pause, toggle_timer, undo)
+from game.rules import instruction as step_instruction
 from game.rules.session import Session
 from game.scenes.base import Scene
 from game.ui import render, sound, theme
@@ -24,6 +25,7 @@ from game.ui.widgets import Button
 CARD_ASPECT = 63 / 88
 MIN_BODY = 0.03   # body text never shrinks below 3% of the screen height (the brief's back-row rule)
 SECOND = 0.7      # the second language's size, relative to the main language's
+HEARTBEAT = 5     # seconds between autosaves while a timer runs, so a crash costs at most this much of it
 
 
 class RoundScene(Scene):
@@ -47,12 +49,16 @@ class RoundScene(Scene):
         if session.card != self.session.card or session.step != self.session.step:
             self.chimed = False
         self.session = session
-        failure = self.app.context.store.save(session)
-        if failure:
-            self.notice = _("Autosave failed, play goes on: {reason}").format(reason=failure)
+        self.autosave()
         if session.finished:
             from game.scenes.end import EndScene
             self.app.replace(EndScene(self.app, self.deck, session))
+
+    def autosave(self) -> None:
+        """Save with a running timer's time left, not its start: time the app is down is not lost."""
+        failure = self.app.context.store.save(suspend(self.session, self.app.context.clock()))
+        if failure:
+            self.notice = _("Autosave failed, play goes on: {reason}").format(reason=failure)
 
     def handle(self, intent: Intent) -> None:
         now = self.app.context.clock
@@ -92,6 +98,8 @@ class RoundScene(Scene):
             sound.chime(self.app.context.sound)
         if second != self.shown_second:
             self.shown_second = second
+            if second % HEARTBEAT == 0 and timer.running_since is not None and not self.session.paused:
+                self.autosave()
             return True
         return False
 
@@ -114,7 +122,7 @@ class RoundScene(Scene):
         nav = bar.h * 1.6
         buttons = [Button(Box(bar.x, bar.y, nav, bar.h), _("Back"), Intent(Action.BACK)),
                    Button(Box(bar.x + bar.w - nav, bar.y, nav, bar.h), _("Next"), Intent(Action.NEXT), focused=True)]
-        if session.teams:
+        if session.scoring:   # without scores (Story circle, scores off) there is nothing to mark
             gap = bar.h * 0.15
             room = bar.w - 2 * nav - 2 * gap
             width = (room - gap * (len(session.teams) - 1)) / len(session.teams)
@@ -137,6 +145,18 @@ class RoundScene(Scene):
         self._draw_card(surface, card, phase)
         self._draw_panel(surface, panel, phase, number)
         self._draw_bar(surface, bar, phase)
+        if self.session.paused:
+            self._draw_paused(surface)
+
+    def _draw_paused(self, surface):
+        """A pause the whole room sees: the screen dims and says so, large."""
+        w, h = surface.get_size()
+        shade = pygame.Surface((w, h), pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 200))
+        surface.blit(shade, (0, 0))
+        m = theme.px(h, theme.MARGIN)
+        render.text(surface, Box(m, h * 0.3, w - 2 * m, h * 0.4), _("Paused (P to continue)"), theme.px(h, 0.09),
+                    theme.TEXT, bold=True, align="center", max_lines=2, valign="middle")
 
     def _text(self, language=None):
         return self.deck.text(self.session.card_id, language or self.session.language)
@@ -178,7 +198,7 @@ class RoundScene(Scene):
         h = surface.get_height()
         text, second = self._text(), self._second()
         session = self.session
-        instruction = _(INSTRUCTIONS[phase])
+        instruction = _(step_instruction(session.mode, phase, session.scoring))
         if session.rules.self_guided and session.teams:
             turn = session.turn()
             instruction = _("{team}: it is your turn to read aloud.").format(team=session.teams[turn]) + " " + \

@@ -41,8 +41,9 @@ class SetupScene(Scene):
         self.error = ""
         presets = app.context.presets
         languages = list(deck.languages)
-        self.language = Row(N_("Card language"), languages, show=lambda c: language_name(c))
-        self.language2 = Row(N_("Second language"), [None] + languages,
+        self.language = Row(N_("Card language"), languages, show=lambda c: language_name(c),
+                            on_change=self._offer_second_languages)
+        self.language2 = Row(N_("Second language"), [None] + languages[1:],
                              show=lambda c: language_name(c) if c else _("none"))
         self.team_count = Row(N_("Teams"), [0] + list(range(2, MAX_TEAMS + 1)), index=3,
                               show=lambda n: _("no teams") if not n else str(n))
@@ -72,15 +73,21 @@ class SetupScene(Scene):
     def typing(self) -> bool:
         return self.form.typing(self.rows())
 
+    def _offer_second_languages(self) -> None:
+        """The second language is never the card language itself; a choice that became it is dropped."""
+        chosen = self.language2.value
+        self.language2.options = [None] + [code for code in self.deck.languages if code != self.language.value]
+        self.language2.index = self.language2.options.index(chosen) if chosen in self.language2.options else 0
+
     def _apply_preset(self) -> None:
         if not self.preset.options:
             return
         rules = self.preset.value.rules
         self.mode.index = self.mode.options.index(rules.mode)
-        self.cards.index = self.cards.options.index(rules.cards) if rules.cards in CARD_COUNTS else 2
+        _choose_value(self.cards, CARD_COUNTS, rules.cards)
         category = rules.categories[0] if len(rules.categories) == 1 else None
         self.categories.index = self.categories.options.index(category)
-        self.timer.index = TIMERS.index(rules.timer) if rules.timer in TIMERS else 0
+        _choose_value(self.timer, TIMERS, rules.timer)
         self.scoring.index = 0 if rules.scoring else 1
         self.leaderboard.index = self.leaderboard.options.index(rules.leaderboard)
         self.self_guided.index = 1 if rules.self_guided else 0
@@ -116,8 +123,7 @@ class SetupScene(Scene):
         from game.scenes.play import RoundScene
         context = self.app.context
         try:
-            session = start(self.deck, self.rules(), self.team_names(), self.language.value,
-                            self.language2.value if self.language2.value != self.language.value else None,
+            session = start(self.deck, self.rules(), self.team_names(), self.language.value, self.language2.value,
                             seed=context.seed(), now=context.clock())
         except IllegalMove as problem:
             self.error = problem.message(_)
@@ -191,6 +197,13 @@ class SetupScene(Scene):
         if self.page == 2 and self.preset.options:
             return _(MODES[self.mode.value].summary)
         return _("Up and down choose a line, left and right change it, Enter goes on.")
+
+
+def _choose_value(row: Row, usual: tuple[int, ...], value: int) -> None:
+    """Show a preset's own value (6 cards, a 45 s timer) among the usual ones instead of another."""
+    counts = sorted({*usual, value} - {0})
+    row.options = counts + [0] if usual[-1] == 0 else [0] + counts   # 0 ("all", "off") stays where it was
+    row.index = row.options.index(value)
 
 
 def _timer_label(seconds: int) -> str:

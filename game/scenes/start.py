@@ -1,13 +1,18 @@
 """The first screen: the decks found, their languages and card counts, and decks that failed to
-load with the reason; from here a session starts or an interrupted one resumes."""
+load with the reason; from here a session starts or an interrupted one resumes. Esc asks before
+quitting: a clicker's Esc key, or Esc pressed to leave fullscreen, must not close the game."""
 
 from __future__ import annotations
 
-import pygame
+from datetime import datetime
 
-from game.i18n import _, current_language, language_name, next_language, ngettext
+import pygame
+from babel.dates import format_datetime
+
+from game.i18n import _, current_language, language_name, ngettext
 from game.input import Action, Intent
 from game.layout import Box
+from game.rules import MODES
 from game.scenes.base import Scene
 from game.ui import render, theme
 from game.ui.widgets import Button
@@ -19,7 +24,8 @@ class StartScene(Scene):
     def __init__(self, app):
         super().__init__(app)
         self.selected = next((i for i, r in enumerate(app.context.decks) if r.deck), 0)
-        self.saved = app.context.store.load()
+        saved = app.context.store.load()
+        self.saved = saved if saved and not saved.finished else None   # a finished one has its summary
         self.notice = ""
 
     @property
@@ -45,8 +51,16 @@ class StartScene(Scene):
         m = theme.px(h, theme.MARGIN)
         top = m + theme.px(h, 0.2)
         row = theme.px(h, 0.125)
+        bottom = h - theme.px(h, 0.085) - 2 * m - (theme.px(h, 0.05) if self.saved else 0)
         return [Box(m, top + i * (row + m * 0.3), w - 2 * m, row) for i in range(len(self.reports))
-                if top + (i + 1) * (row + m * 0.3) < h - theme.px(h, 0.085) - 2 * m]
+                if top + (i + 1) * (row + m * 0.3) < bottom]
+
+    def resume_details(self) -> str:
+        """What "Resume" would bring back: mode, card x of y, and when it started."""
+        session = self.saved
+        started = format_datetime(datetime.fromtimestamp(session.started_at), "short", locale=current_language())
+        progress = _("Card {number} of {total}").format(number=session.card + 1, total=len(session.order))
+        return _("Last session: {details}").format(details=f"{_(MODES[session.mode].name)} · {progress} · {started}")
 
     def handle(self, intent):
         action = intent.action
@@ -63,7 +77,7 @@ class StartScene(Scene):
         elif action is Action.NEXT:
             self._choose(RESUME if self.saved else NEW)
         elif action is Action.MENU:
-            self.app.running = False
+            self.app.push(QuitScene(self.app))
 
     def _choose(self, key):
         from game.scenes.play import RoundScene
@@ -71,7 +85,8 @@ class StartScene(Scene):
         if key == QUIT:
             self.app.running = False
         elif key == LANGUAGE:
-            next_language()
+            from game.scenes.menu import LanguageScene
+            self.app.push(LanguageScene(self.app))
         elif key == PREVIEW and self.reports:
             from game.scenes.preview import PreviewScene
             self.app.push(PreviewScene(self.app, self.reports[self.selected]))
@@ -99,12 +114,18 @@ class StartScene(Scene):
         render.text(surface, Box(m, m + theme.px(h, 0.09), w - 2 * m, theme.px(h, 0.06)),
                     self.notice or _("Choose a deck with the arrow keys or the mouse."), theme.px(h, theme.SMALL),
                     theme.WARNING if self.notice else theme.MUTED)
+        render.text(surface, Box(w * 0.5, m, w * 0.5 - m, theme.px(h, 0.09)), _("F fullscreen · H help"),
+                    theme.px(h, theme.SMALL), theme.MUTED, align="right", max_lines=1, valign="middle")
         if not self.reports:
             render.text(surface, Box(m, m + theme.px(h, 0.2), w - 2 * m, theme.px(h, 0.2)),
                         _("No decks found in {folder}.").format(folder=", ".join(map(str, self.app.context.deck_dirs))),
                         theme.px(h, theme.BODY), theme.WARNING)
         for i, box in enumerate(self._rows((w, h))):
             self._draw_deck(surface, box, self.reports[i], i == self.selected)
+        if self.saved:
+            line = theme.px(h, 0.05)
+            render.text(surface, Box(m, h - m - theme.px(h, 0.085) - m * 0.5 - line, w - 2 * m, line),
+                        self.resume_details(), theme.px(h, theme.SMALL), theme.MUTED, max_lines=1, valign="middle")
         for button in self.buttons((w, h)):
             if button.intent.action is not Action.CLICK:
                 button.draw(surface, theme.px(h, theme.BODY))
@@ -137,3 +158,49 @@ class StartScene(Scene):
         render.text(surface, Box(inner.x, inner.y + line, inner.w, line), details, theme.px(h, theme.SMALL),
                     theme.MUTED, max_lines=1)
 
+
+STAY = "stay"
+
+
+class QuitScene(Scene):
+    """Esc on the start screen: "Stay" is chosen unless Quit is picked on purpose, so Enter or a
+    clicker's next key keeps the game open."""
+
+    overlay = True
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.focus = 0
+
+    def buttons(self, size):
+        w, h = size
+        bh = theme.px(h, 0.1)
+        return [Button(Box(w * (0.22 + i * 0.3), h * 0.55, w * 0.26, bh), label, Intent(Action.NEXT, text=key),
+                       focused=i == self.focus) for i, (label, key) in enumerate(((_("Stay"), STAY), (_("Quit"), QUIT)))]
+
+    def handle(self, intent):
+        action = intent.action
+        if action is Action.CLICK:
+            return super().handle(intent)
+        if action in (Action.UP, Action.DOWN) or intent.arrow:
+            self.focus = 1 if action in (Action.DOWN, Action.NEXT) else 0
+        elif action is Action.NEXT:
+            if (intent.text or (STAY, QUIT)[self.focus]) == QUIT:
+                self.app.running = False
+            else:
+                self.app.pop()
+        elif action in (Action.MENU, Action.BACK):
+            self.app.pop()
+
+    def render_key(self):
+        return (self, self.focus)   # the scene itself, not its id: a new overlay may reuse a freed id
+
+    def draw(self, surface: pygame.Surface):
+        w, h = surface.get_size()
+        shade = pygame.Surface((w, h), pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 220))
+        surface.blit(shade, (0, 0))
+        render.text(surface, Box(w * 0.1, h * 0.3, w * 0.8, theme.px(h, 0.1)), _("Quit the game?"),
+                    theme.px(h, theme.TITLE), theme.TEXT, bold=True, align="center", max_lines=1)
+        for button in self.buttons((w, h)):
+            button.draw(surface, theme.px(h, theme.BODY))

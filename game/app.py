@@ -57,6 +57,7 @@ class App:
                  presenter: bool | None = None, swap: bool = False):
         """`presenter`: open the facilitator console as a second window; None: only with two displays."""
         pygame.init()
+        pygame.display.init()   # raises with SDL's reason when no window can be opened (pygame.init() is silent)
         render.reset_caches()
         pygame.key.set_repeat(0)
         pygame.display.set_caption("The UnKnown")

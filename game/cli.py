@@ -107,6 +107,11 @@ def _play(args) -> int:
         folders[-1].mkdir(parents=True, exist_ok=True)  # so a facilitator finds where their own decks go
     except OSError:
         pass  # a read-only data folder: the bundled decks still play
+    import pygame
+    try:
+        pygame.display.init()
+    except pygame.error as error:   # no screen, or the display server refused the connection
+        raise UserError(f"cannot open the game window: {error}") from None
     return run(folders, args.lang, fullscreen=args.fullscreen, presenter=args.presenter, swap=args.swap)
 
 

@@ -1,5 +1,6 @@
 """A facilitator's hands on the real app: keys, typing and clicks in a real X window."""
 
+import csv
 import time
 
 import pytest
@@ -82,9 +83,15 @@ def test_a_whole_session_by_keys(real_app, mode):
         raise AssertionError(f"the session did not end:\n{real_app.screen_text()}")
     real_app.screenshot(f"end-{mode}")
     assert real_app.shows("4 cards discussed"), real_app.screen_text()
+    real_app.wait_for(lambda: real_app.summaries("*.csv"), what="the summary, written without asking")
+    with real_app.summaries("*.csv")[0].open(encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    assert len({row["card_id"] for row in rows}) == 4
     if scoring:
-        assert real_app.session_scores()[:2] == [0, real_app.session_scores()[1]] and \
-            real_app.session_scores()[1] > 0, real_app.autosave()
+        points = {}
+        for row in rows:
+            points[row["team_number"]] = points.get(row["team_number"], 0) + int(row["points"])
+        assert points["1"] == 0 and points["2"] > 0, points
 
 
 def test_resume_after_kill_9_shows_the_same_card_and_step(real_app):
@@ -128,3 +135,23 @@ def test_presenter_keys_work_in_both_windows_and_the_menu_stays_on_the_console(r
     real_app.key("h")
     real_app.key("3")                        # marking from the audience window reaches the same session
     real_app.wait_for(lambda: real_app.session_scores()[2] == 1, what="team 3 marked")
+
+
+def test_ending_early_reports_only_the_cards_seen_and_keeps_the_summary(real_app):
+    real_app.start()
+    to_rules(real_app)
+    real_app.key("Return")                  # card 1: face
+    real_app.key("Return", "Return", "Return")   # reveal, question, card 2: face
+    real_app.wait_for_text("Card 2 of 4")
+    real_app.key("Escape")
+    real_app.wait_for_text("End the session and show the results")
+    real_app.click_text("End the session and show the results")
+    real_app.wait_for_text("Thank you for playing")
+    real_app.screenshot("ended-early")
+    assert real_app.shows("2 cards discussed"), real_app.screen_text()
+    real_app.wait_for(lambda: real_app.summaries("*.csv") and real_app.summaries("*.md"), what="the summary files")
+    real_app.key("Escape")                  # leaving the end screen loses nothing
+    real_app.kill()
+    assert len(real_app.summaries("*.md")) == 1
+    real_app.start()                         # a finished session is not offered again
+    assert not real_app.shows("Resume"), real_app.screen_text()

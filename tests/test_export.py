@@ -199,7 +199,7 @@ def test_trim_and_bleed_boxes_of_a_sheet_are_the_page(tmp_path):
 def test_bulgarian_text_is_extractable_and_fonts_are_embedded_subsets(tmp_path):
     out = export(tmp_path, "--lang", "bg", "--lang2", "en")
     reader = PdfReader(out)
-    fronts, backs = reader.pages[0].extract_text(), reader.pages[1].extract_text()
+    fronts, backs = (" ".join(page.extract_text().split()) for page in reader.pages[:2])  # lines may wrap
     assert "Ада Пример" in fronts and "Ada Example" in fronts  # the second language under the first
     assert "Химичка" in fronts and "Бягство от война или преследване" in backs
     assert "България › Франция" in backs  # CLDR country names in the print language

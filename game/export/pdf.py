@@ -15,10 +15,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from game.layout import LINE_HEIGHT, Box, Color, FaceOp, Rect, Shape, Text, fit
+from game.layout import LINE_HEIGHT, Box, Color, FaceOp, Fitted, Floors, Rect, Shape, Text, fitting
 
 FONTS_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
 REGULAR, BOLD, ITALIC = "NotoSans", "NotoSans-Bold", "NotoSans-Italic"
+PT = 25.4 / 72          # a point in mm, the unit of print faces
+STORY_FLOOR, TEXT_FLOOR, SAFE_ZONE = 6.5, 6.0, 3.0   # pt, pt, mm: readable in the hand, clear of the cut
 
 
 @cache
@@ -36,6 +38,22 @@ def font(bold: bool = False, italic: bool = False) -> str:
 def width(text: str, size: float, font_name: str) -> float:
     """Width of one line in the units of `size`; cached, as fitting measures the same words often."""
     return pdfmetrics.stringWidth(text, font_name, size)
+
+
+def measure(text: str, size: float, bold: bool) -> float:
+    return width(text, size, BOLD if bold else REGULAR)
+
+
+def print_floors() -> Floors:
+    """The legibility floors of every printed face, in mm, measured with the fonts that draw them."""
+    register_fonts()
+    return Floors(STORY_FLOOR * PT, TEXT_FLOOR * PT, SAFE_ZONE, measure)
+
+
+def fitted(op: Text) -> Fitted:
+    """How a text op will be set: size, lines, and whether it had to be cut (metrics of the font drawn)."""
+    name = font(op.bold, op.italic)
+    return fitting(op, lambda text, size, bold: width(text, size, name))
 
 
 def _rgb(color: Color) -> tuple[float, float, float]:
@@ -107,7 +125,7 @@ class FacePainter:
     def text(self, op: Text) -> None:
         """Lines placed as on screen: the glyphs' ascent-to-descent centred in each line's height."""
         name = font(op.bold, op.italic)
-        size, lines = fit(op, lambda text, size, bold: width(text, size, name))  # metrics of the font drawn
+        size, lines, _cut = fitted(op)
         ascent, descent = (v / 1000 for v in pdfmetrics.getAscentDescent(name))
         top = op.box.y
         if op.valign == "middle":

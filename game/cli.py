@@ -208,7 +208,8 @@ def _export(args) -> int:
         return [item.strip() for item in value.split(",") if item.strip()] if value else []
 
     cards = select_cards(deck, listed(args.cards), listed(args.category), listed(args.field), listed(args.tag))
-    for line in export(deck, cards, options, out=args.out, pod=args.pod, png=args.png, progress=ProgressBar):
+    for line in export(deck, cards, options, out=args.out, pod=args.pod, png=args.png, progress=ProgressBar,
+                       warn=lambda line: print(f"warning: {line}", file=sys.stderr)):
         print(line)
     return 0
 

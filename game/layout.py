@@ -272,7 +272,7 @@ def card_front(card: Card, text: CardText, edition: Edition, w: float, h: float,
     italics, under the first language's. `marked` labels a face whose text fell back to the source
     language (print marks it as the screen does)."""
     pad = margin(w, floors)
-    portrait = Box(pad, pad, w - 2 * pad, h * 0.5)
+    portrait = Box(pad, pad, w - 2 * pad, h * (0.42 if floors and second else 0.5))  # print: two languages' room
     color = FIELD_COLORS.get(card.field, INK)
     ops = card_frame(w, h, bleed) + [Rect(portrait, color, radius=w * 0.03)]
     ops.append(Text(Box(portrait.x, portrait.y + portrait.h * 0.18, portrait.w, portrait.h * 0.6),
@@ -281,7 +281,15 @@ def card_front(card: Card, text: CardText, edition: Edition, w: float, h: float,
     ops += field_icon(card.field, Box(portrait.x + portrait.w - icon * 1.25, portrait.y + icon * 0.25, icon, icon),
                       WHITE)
     top = portrait.y + portrait.h + h * 0.03
-    if second is None:
+    if floors is not None:
+        lines = [(text.name, h * 0.062, INK, True, False)] if second is None else [
+            (text.name, h * 0.058, INK, True, False), (second.name, h * 0.04, MUTED_INK, False, True),
+            (text.known_for, h * 0.04, MUTED_INK, False, False), (second.known_for, h * 0.03, MUTED_INK, False, True)]
+        if second is None:
+            lines.append((text.known_for, h * 0.042, MUTED_INK, False, False))
+        ops += _stacked([line for line in lines if line[0]], Box(pad, top, w - 2 * pad, h - pad - h * 0.05 - top),
+                        floors)
+    elif second is None:
         ops.append(Text(Box(pad, top, w - 2 * pad, h * 0.13), text.name, h * 0.062, INK, bold=True,
                         align="center", max_lines=2))
         ops.append(Text(Box(pad, top + h * 0.14, w - 2 * pad, h * 0.17), text.known_for, h * 0.042, MUTED_INK,
@@ -304,6 +312,27 @@ def card_front(card: Card, text: CardText, edition: Edition, w: float, h: float,
         ops += badge(marked, portrait.x + portrait.w - size * 0.5, portrait.y + portrait.h - size * 1.9, size,
                      floors and floors.measure)
     return floored(ops, floors)
+
+
+def _stacked(lines: list[tuple[str, float, Color, bool, bool]], box: Box, floors: Floors) -> list[FaceOp]:
+    """Centred texts one under another in `box`, shrunk together (never under the floor) until all fit."""
+    scale = 1.0
+    while True:
+        sizes = [max(floors.text, size * scale) for _text, size, *_rest in lines]
+        heights = [len(wrap(value, box.w, size, bold, floors.measure)) * size * LINE_HEIGHT
+                   for (value, _size, _color, bold, _italic), size in zip(lines, sizes)]
+        gaps = sum(sizes[1:]) * 0.3
+        if sum(heights) + gaps <= box.h + 1e-6 or all(size <= floors.text for size in sizes):
+            break
+        scale *= 0.95
+    ops: list[FaceOp] = []
+    y = box.y
+    for i, ((value, _size, color, bold, italic), size, height) in enumerate(zip(lines, sizes, heights)):
+        room = box.y + box.h - y if i == len(lines) - 1 else min(height, box.y + box.h - y)
+        ops.append(Text(Box(box.x, y, box.w, max(0.0, room)), value, size, color, bold, italic, "center",
+                        min_size=floors.text))
+        y += height + size * 0.3
+    return ops
 
 
 def category_chips(card: Card, edition: Edition, box: Box) -> list[FaceOp]:

@@ -116,7 +116,7 @@ def _second_text(deck: Deck, card_id: str, text: CardText, language: str | None,
         value = getattr(second, name)
         if value == first:
             return ""
-        return f"{value} ({source})" if fallback and name in second.fallback else value
+        return f"{value} ({source})" if fallback and name == "known_for" and name in second.fallback else value
 
     second = replace(second, name=line("name", text.name), known_for=line("known_for", text.known_for))
     return (second if second.name or second.known_for else None), fallback

@@ -110,7 +110,7 @@ def _second_text(deck: Deck, card_id: str, text: CardText, language: str | None,
     if not language:
         return None, False
     second = deck.text(card_id, language)
-    fallback = language != deck.source_language and bool(second.fallback & FRONT_FIELDS)
+    fallback = language != deck.source_language
 
     def line(name: str, first: str) -> str:
         value = getattr(second, name)
@@ -119,7 +119,8 @@ def _second_text(deck: Deck, card_id: str, text: CardText, language: str | None,
         return f"{value} ({source})" if fallback and name == "known_for" and name in second.fallback else value
 
     second = replace(second, name=line("name", text.name), known_for=line("known_for", text.known_for))
-    return (second if second.name or second.known_for else None), fallback
+    marked = fallback and "known_for" in deck.text(card_id, language).fallback and bool(second.known_for)
+    return (second if second.name or second.known_for else None), marked
 
 
 def title_faces(edition: Edition, count: int, w: float, h: float, bleed: float,

@@ -98,10 +98,11 @@ def _reports(paths: list[Path]):
 
 
 def _validate(args) -> int:
+    from game.export.check import floor_problems
     reports = _reports(args.paths or [args.decks])
     failed = 0
     for report in reports:
-        for problem in report.problems:
+        for problem in report.problems + tuple(floor_problems(report.deck) if report.deck else ()):
             print(problem)
         if report.errors or report.deck is None:
             failed += 1

@@ -98,3 +98,16 @@ def test_a_narrow_custom_size_reports_every_cut(tmp_path, capsys):
     with pdfplumber.open(out) as pdf:
         cut = "…" in "".join(page.extract_text() for page in pdf.pages)
     assert cut and "is cut with “…”" in err  # a cut never goes unsaid
+
+
+def test_the_validator_warns_about_a_story_too_long_for_poker_cards_at_its_line(sample_copy, capsys):
+    path = sample_copy / "bg.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    story: >-\n", text.index("ada-example:"))
+    long_story = "    story: >-\n      " + "Дълга история за проба, която не свършва. " * 40 + "\n"
+    path.write_text(text[:start] + long_story + text[start:].split("\n", 1)[1].split("\n", 1)[1], encoding="utf-8")
+    line = text[:start].count("\n") + 1
+    assert main(["validate", str(sample_copy)]) == 0          # a warning: the deck still plays
+    out = capsys.readouterr().out
+    assert f"bg.yaml:{line}:12: warning: print at poker size: ada-example (Ада Пример), back: the story" in out
+    assert "shorten it by about" in out and "--size tarot" in out

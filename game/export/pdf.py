@@ -41,7 +41,14 @@ def width(text: str, size: float, font_name: str) -> float:
 
 
 def measure(text: str, size: float, bold: bool) -> float:
-    return width(text, size, BOLD if bold else REGULAR)
+    return _unit_width(text, BOLD if bold else REGULAR) * size
+
+
+def _unit_width(text: str, font_name: str) -> float:
+    """Width at size 1, summed word by word: reportlab does not kern, so this is exact, and every line
+    and size a layout tries shares the cache of its words."""
+    words = text.split(" ")
+    return sum(width(word, 1.0, font_name) for word in words) + (len(words) - 1) * width(" ", 1.0, font_name)
 
 
 def print_floors() -> Floors:
@@ -53,7 +60,7 @@ def print_floors() -> Floors:
 def fitted(op: Text) -> Fitted:
     """How a text op will be set: size, lines, and whether it had to be cut (metrics of the font drawn)."""
     name = font(op.bold, op.italic)
-    return fitting(op, lambda text, size, bold: width(text, size, name))
+    return fitting(op, lambda text, size, bold: _unit_width(text, name) * size)
 
 
 def _rgb(color: Color) -> tuple[float, float, float]:

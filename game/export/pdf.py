@@ -80,13 +80,15 @@ class FacePainter:
         """A point of the face being drawn (card units: mm from its trim corner) in PDF points."""
         return (self.left + x) * mm, (self.page_height - self.top - y) * mm
 
-    def draw(self, ops: list[FaceOp], trim: Box, bleed: float) -> None:
-        """One face with its trim box at `trim`, clipped to its bleed so nothing reaches a neighbour."""
+    def draw(self, ops: list[FaceOp], trim: Box, bleed: float, clip: Box | None = None) -> None:
+        """One face with its trim box at `trim`, clipped to its bleed (or to `clip`, in page mm) so
+        nothing reaches a neighbour."""
         self.left, self.top = trim.x, trim.y
         c = self.canvas
         c.saveState()
+        clip = clip or Box(trim.x - bleed, trim.y - bleed, trim.w + 2 * bleed, trim.h + 2 * bleed)
         path = c.beginPath()
-        path.rect(*self.point(-bleed, trim.h + bleed), (trim.w + 2 * bleed) * mm, (trim.h + 2 * bleed) * mm)
+        path.rect(*self.point(clip.x - trim.x, clip.y - trim.y + clip.h), clip.w * mm, clip.h * mm)
         c.clipPath(path, stroke=0, fill=0)
         for op in ops:
             if isinstance(op, Rect):

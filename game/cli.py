@@ -169,9 +169,10 @@ def _export_parser(commands) -> None:
     export.add_argument("--lang2", metavar="LANG", help="second language, printed smaller under the name")
     export.add_argument("--out", type=Path, metavar="FILE.pdf", help="PDF of print-and-play sheets")
     export.add_argument("--paper", choices=list(PAPERS), default="a4", help="sheet size (default: a4)")
-    export.add_argument("--size", default="poker", help=f"{', '.join(CARD_SIZES)} or WxHmm such as 60x90mm "
-                                                        "(default: poker, 63x88mm)")
-    export.add_argument("--bleed", type=float, default=3.0, metavar="MM", help="bleed around each card (default 3)")
+    export.add_argument("--size", default="poker", help=f"{', '.join(CARD_SIZES)} (2.5x3.5in), or WxH in mm or "
+                                                        "inches such as 60x90mm or 2.5x3.5in (default: poker, 63x88mm)")
+    export.add_argument("--bleed", default="3", metavar="MM", help="bleed around each card (default 3 mm; "
+                                                                   "0.125in for 1/8 inch)")
     export.add_argument("--layout", choices=LAYOUTS, default="duplex-long",
                         help="how backs meet fronts: duplex (long- or short-edge flip), fold, or fronts only")
     export.add_argument("--crop-marks", action=argparse.BooleanOptionalAction, default=True,

@@ -110,6 +110,8 @@ def write_pngs(folder: Path, cards: list[PrintCard], options: PrintOptions, prog
             image = document[0].render(scale=options.dpi / 72).to_pil()
         finally:
             document.close()
+        if image.size != options.pixels:  # PDFium rounds up; the extra pixel is a sliver of bleed
+            image = image.crop((0, 0, *options.pixels))
         path = folder / f"{stem}.png"
         with atomic_file(path) as file:
             image.save(file, format="PNG", dpi=(options.dpi, options.dpi))

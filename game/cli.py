@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from game.errors import UserError
@@ -30,6 +32,35 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Terminated as stop:
+        return 128 + stop.signum
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP: unwinds like Ctrl+C, so files being written are removed on the way out."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _stopped_by_signals():
+    """While exporting, SIGTERM and SIGHUP raise Terminated instead of killing the process outright
+    (which would leave hidden .part files); Ctrl+C already raises KeyboardInterrupt."""
+    def stop(signum, _frame):
+        raise Terminated(signum)
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {signum: signal.signal(signum, stop) for signum in wanted}
+    try:
+        yield
+    except (KeyboardInterrupt, Terminated):
+        print("export interrupted: the output being written was removed, and files from earlier runs stay as "
+              "they were; outputs listed above are complete", file=sys.stderr)
+        raise
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -210,9 +241,9 @@ def _export(args) -> int:
         return [item.strip() for item in value.split(",") if item.strip()] if value else []
 
     cards = select_cards(deck, listed(args.cards), listed(args.category), listed(args.field), listed(args.tag))
-    for line in export(deck, cards, options, out=args.out, pod=args.pod, png=args.png, progress=ProgressBar,
-                       warn=lambda line: print(f"warning: {line}", file=sys.stderr)):
-        print(line)
+    with _stopped_by_signals():
+        export(deck, cards, options, out=args.out, pod=args.pod, png=args.png, progress=ProgressBar,
+               warn=lambda line: print(f"warning: {line}", file=sys.stderr), report=lambda line: print(line, flush=True))
     return 0
 
 

@@ -1,13 +1,17 @@
 """Single-card outputs (print-on-demand PDFs, PNGs), safe writing, and errors people can act on."""
 
 import os
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from game.bench import write_generated_deck
 from game.cli import main
 from game.export import MODES, check_bleed, parse_size
 from game.export import sheets
@@ -144,3 +148,35 @@ def test_export_does_not_import_pygame(tmp_path):
             "sys.exit(1 if 'pygame' in sys.modules else 0)\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def _terminate_once_writing(command: list[str], folder: Path, pattern: str) -> subprocess.CompletedProcess:
+    """Run an export and send SIGTERM as soon as its temporary output appears (bounded wait)."""
+    process = subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for _tick in range(1200):  # at most a minute
+        if process.poll() is not None or list(folder.glob(pattern)):
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the export finished before it could be interrupted"
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=60)
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+def test_sigterm_while_writing_the_sheets_leaves_no_part_file_and_keeps_the_old_pdf(tmp_path):
+    deck = write_generated_deck(tmp_path / "generated", 400)
+    out = tmp_path / "out" / "cards.pdf"
+    out.parent.mkdir()
+    out.write_bytes(b"%PDF old")
+    result = _terminate_once_writing([sys.executable, "main.py", "export", str(deck), "--out", str(out)],
+                                     out.parent, ".cards.pdf.*.part")
+    assert result.returncode == 128 + signal.SIGTERM and "export interrupted" in result.stderr
+    assert sorted(path.name for path in out.parent.iterdir()) == ["cards.pdf"] and out.read_bytes() == b"%PDF old"
+
+
+def test_sigterm_during_png_leaves_no_partial_folder(tmp_path):
+    png = tmp_path / "png"
+    result = _terminate_once_writing([sys.executable, "main.py", "export", "the-unknown", "--png", str(png)],
+                                     tmp_path, ".png.*.part/*.png")
+    assert result.returncode == 128 + signal.SIGTERM
+    assert list(tmp_path.iterdir()) == []  # neither the folder nor the hidden stage

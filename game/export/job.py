@@ -18,9 +18,11 @@ SHOWN = 12  # cards named one by one in a warning; the rest are counted
 
 def export(deck: Deck, cards: list[Card], options: PrintOptions, *, out: Path | None = None,
            pod: Path | None = None, png: Path | None = None,
-           progress: ProgressFactory = lambda label: None, warn: Callable[[str], None] = lambda line: None) -> list[str]:
-    """Write each requested output; returns one line per output saying what was written. What a
-    reader of the cards would miss (untranslated text, text under the floors) goes to `warn` first."""
+           progress: ProgressFactory = lambda label: None, warn: Callable[[str], None] = lambda line: None,
+           report: Callable[[str], None] = lambda line: None) -> list[str]:
+    """Write each requested output; returns one line per output saying what was written, and hands
+    each to `report` as soon as that output is complete. What a reader of the cards would miss
+    (untranslated text, text under the floors) goes to `warn` first."""
     previous = current_language()
     set_language(options.language)  # the rules card and sheet notes are in the print language
     try:
@@ -33,12 +35,15 @@ def export(deck: Deck, cards: list[Card], options: PrintOptions, *, out: Path | 
             with atomic_file(out) as file:
                 pages = write_sheets(file, printed, options, title, progress(f"PDF {out.name}"))
             done.append(f"{out}: {pages} pages, {len(printed)} cards ({options.layout}, {options.paper})")
+            report(done[-1])
         if pod is not None:
             files = write_pod(pod, printed, options, progress(f"PDF per face in {pod}"))
             done.append(f"{pod}: {len(files)} single-face PDFs with bleed")
+            report(done[-1])
         if png is not None:
             files = write_pngs(png, printed, options, progress(f"PNG in {png}"))
             done.append(f"{png}: {len(files)} PNGs at {options.dpi} dpi")
+            report(done[-1])
         return done
     finally:
         set_language(previous)

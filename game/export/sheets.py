@@ -232,16 +232,15 @@ def crop_marks(canvas: Canvas, boxes: list[Box], bleed: tuple[float, float], pag
         _line(canvas, page_h, right + near, y, right + far, y)
     canvas.setStrokeColorRGB(0.55, 0.55, 0.55)  # grey: a cut a hair off the line leaves nothing dark
     canvas.setLineWidth(INNER_WIDTH)
-    for box in boxes:
-        for x in (box.x, box.x + box.w):
-            for y in (box.y, box.y + box.h):
-                inner_x = any(b is not box and abs(b.x + b.w - x) < 1e-6 or abs(b.x - x) < 1e-6 and b is not box
-                              for b in boxes)
-                inner_y = any(b is not box and (abs(b.y + b.h - y) < 1e-6 or abs(b.y - y) < 1e-6) for b in boxes)
-                if inner_x:  # a cut between columns passes this corner: tick along it, inside this card
-                    _line(canvas, page_h, x, y, x, y + (INNER_TICK if y == box.y else -INNER_TICK))
-                if inner_y:
-                    _line(canvas, page_h, x, y, x + (INNER_TICK if x == box.x else -INNER_TICK), y)
+    inner_xs = {round(b.x, 4) for b in boxes} & {round(b.x + b.w, 4) for b in boxes}  # cuts between columns
+    inner_ys = {round(b.y, 4) for b in boxes} & {round(b.y + b.h, 4) for b in boxes}  # and between rows
+    for box in boxes:  # at each corner on an inner cut, a tick along it into this card
+        for x, dx in ((box.x, INNER_TICK), (box.x + box.w, -INNER_TICK)):
+            for y, dy in ((box.y, INNER_TICK), (box.y + box.h, -INNER_TICK)):
+                if round(x, 4) in inner_xs:
+                    _line(canvas, page_h, x, y, x, y + dy)
+                if round(y, 4) in inner_ys:
+                    _line(canvas, page_h, x, y, x + dx, y)
 
 
 def fold_line(canvas: Canvas, boxes: list[Box], bleed: tuple[float, float], page_w: float, page_h: float) -> None:

@@ -252,11 +252,12 @@ def floored(ops: list[FaceOp], floors: Floors | None) -> list[FaceOp]:
 
 
 def badge(label: str, right: float, top: float, size: float, measure: Measure | None) -> list[FaceOp]:
-    """A small pill, its right edge at `right`: marks text printed in the source language."""
+    """A small pill, its right edge at `right`: marks text printed in the source language. (The text box
+    keeps a little slack, so rounding never makes the label "not fit".)"""
     text_w = measure(label, size, True) if measure else len(label) * size * 0.62
     box = Box(right - text_w - size * 0.8, top, text_w + size * 0.8, size * LINE_HEIGHT)
     return [Rect(box, MUTED_INK, radius=box.h / 2),
-            Text(box.inset(size * 0.4, 0), label, size, WHITE, bold=True, align="center", min_size=size,
+            Text(box.inset(size * 0.3, 0), label, size, WHITE, bold=True, align="center", min_size=size,
                  max_lines=1)]
 
 

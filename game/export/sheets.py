@@ -40,6 +40,7 @@ INNER_WIDTH = 0.2     # pt; crop marks are 0.25
 FOLD_GAP = 4.0        # between the bleeds either side of the fold line
 RULER = 50            # mm
 SLUG_SIZES = (7.0, 6.5, 6.0)  # pt: the margin line is never smaller
+DESCENT = 0.3         # of the size: room below a baseline for descenders (Noto Sans: 0.293)
 BLACK = (0, 0, 0)
 
 PRINT_NOTE = N_("Print at 100% (actual size): do not scale to fit.")
@@ -281,7 +282,7 @@ def slug(canvas: Canvas, sheet: Sheet, boxes: list[Box], label: str) -> None:
     note_x = RULER + 1.5 + width(tail, size, REGULAR) / mm + gap
     length = note_x + max(width(line, size, BOLD) / mm for line in plan.lines)
     pitch = size * PT_MM * LINE_HEIGHT
-    descent = size * PT_MM * 0.25
+    descent = size * PT_MM * DESCENT
     canvas.saveState()
     canvas.setStrokeColorRGB(*BLACK)
     canvas.setFillColorRGB(*BLACK)
@@ -312,5 +313,5 @@ def _label(canvas: Canvas, sheet: Sheet, boxes: list[Box], label: str, size: flo
     canvas.setFillColorRGB(*BLACK)
     _band(canvas, sheet, boxes, OPPOSITE[sheet.slug.side], 0, width(label, size, REGULAR) / mm)
     canvas.setFont(REGULAR, size)
-    canvas.drawString(0, size * PT_MM * 0.25 * mm, label)
+    canvas.drawString(0, size * PT_MM * DESCENT * mm, label)
     canvas.restoreState()

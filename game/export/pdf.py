@@ -40,10 +40,17 @@ def width(text: str, size: float, font_name: str) -> float:
     return pdfmetrics.stringWidth(text, font_name, size)
 
 
+def clear_caches() -> None:
+    """Forget measured text, so a benchmark measures a cold export."""
+    width.cache_clear()
+    _unit_width.cache_clear()
+
+
 def measure(text: str, size: float, bold: bool) -> float:
     return _unit_width(text, BOLD if bold else REGULAR) * size
 
 
+@lru_cache(maxsize=65536)
 def _unit_width(text: str, font_name: str) -> float:
     """Width at size 1, summed word by word: reportlab does not kern, so this is exact, and every line
     and size a layout tries shares the cache of its words."""

@@ -445,12 +445,16 @@ def _fitted_back(card: Card, text: CardText, edition: Edition, w: float, h: floa
         return floored(ops, floors) + badge_ops
 
     for with_footer in (True, False):
-        story = max(h * 0.036, floors.story)
+        story, too_big = max(h * 0.036, floors.story), None
         while True:
             ops = plan(story, with_footer)
             if ops is not None:
+                for _step in range(3 if too_big else 0):  # closer to the largest size that fits
+                    middle = (story + too_big) / 2
+                    better = plan(middle, with_footer)
+                    story, too_big, ops = (middle, too_big, better) if better else (story, middle, ops)
                 return ops
             if story <= floors.story:
                 break
-            story = max(floors.story, story * 0.95)
+            story, too_big = max(floors.story, story * 0.95), story
     return plan(floors.text, False)  # under the story floor: fit() shrinks it to the general floor, then cuts

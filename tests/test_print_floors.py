@@ -111,3 +111,13 @@ def test_the_validator_warns_about_a_story_too_long_for_poker_cards_at_its_line(
     out = capsys.readouterr().out
     assert f"bg.yaml:{line}:12: warning: print at poker size: ada-example (Ада Пример), back: the story" in out
     assert "shorten it by about" in out and "--size tarot" in out
+
+
+def test_mini_cards_keep_the_safe_zone_and_the_floor_even_when_cut(tmp_path):
+    folder = tmp_path / "pod"
+    assert main(["export", str(BUNDLED_DECKS / "the-unknown"), "--lang", "bg", "--size", "mini",
+                 "--cards", "albert-einstein,malala-yousafzai", "--pod", str(folder)]) == 0
+    found = [(char["size"], distance) for path in sorted(folder.glob("*.pdf")) for char, distance in characters(path)
+             if char["text"].strip()]
+    assert min(size for size, _distance in found) >= 6 - 1e-3
+    assert min(distance for _size, distance in found) >= 3

@@ -112,3 +112,11 @@ def test_preview_says_when_a_card_cannot_meet_the_print_floors(app, drawn, sampl
     click_button(app, "Preview and print")
     shown = redraw(app, drawn)
     assert "In print at poker size" in shown and "shorten it by about" in shown and "tarot size" in shown
+
+
+def test_export_dialog_says_when_cards_miss_the_floors_or_print_untranslated(app, tmp_path):
+    from game.input import Action, Intent
+    dialog = ExportScene(app, app.context.decks[0].deck, "bg")   # Dara Test has no Bulgarian text
+    dialog.out.options[0] = str(tmp_path / "bg.pdf")
+    dialog.handle(Intent(Action.NEXT))
+    assert dialog.message.startswith("Saved") and "partly untranslated" in dialog.message, dialog.message

@@ -298,3 +298,10 @@ def test_cuts_inside_the_grid_keep_small_guides_at_every_crossing(tmp_path):
             assert any(abs(t["top"] / MM - y) < 0.05 and abs(t["bottom"] / MM - y) < 0.05
                        and t["x0"] / MM - 0.05 <= x <= t["x1"] / MM + 0.05 for t in ticks), (x, y)
     assert all(max(t["x1"] - t["x0"], t["bottom"] - t["top"]) / MM <= 1.21 for t in ticks)  # small
+
+
+@pytest.mark.parametrize("layout, duplex", [("duplex-long", "/DuplexFlipLongEdge"),
+                                            ("duplex-short", "/DuplexFlipShortEdge"), ("fold", "/Simplex")])
+def test_print_dialogs_default_to_actual_size_and_the_right_flip(tmp_path, layout, duplex):
+    preferences = PdfReader(export(tmp_path, "--layout", layout)).trailer["/Root"]["/ViewerPreferences"]
+    assert preferences["/PrintScaling"] == "/None" and preferences["/Duplex"] == duplex

@@ -47,6 +47,7 @@ PRINT_NOTE = N_("Print at 100% (actual size): do not scale to fit.")
 FOLD_NOTE = N_("Fold on the dashed line, glue, cut at the marks.")
 SIDES = {"fronts": N_("fronts"), "backs": N_("backs")}
 OPPOSITE = {"bottom": "top", "left": "right"}
+DUPLEX = {"duplex-long": "DuplexFlipLongEdge", "duplex-short": "DuplexFlipShortEdge"}  # print-dialog defaults
 
 Progress = Callable[[int, int], None]
 
@@ -72,7 +73,7 @@ class Sheet:
     slots: tuple[Box, ...]
     slug: Slug
 
-    def back_of(self, box: Box, layout: str) -> Box:
+    def back_of(self, box: Box) -> Box:
         """Where the back of the card at `box` is drawn. duplex-short draws the long-edge back page and
         turns it 180° (write_sheets), which puts it behind its front after a short-edge turn."""
         width, _height = self.page
@@ -156,7 +157,7 @@ def sheet_pages(cards: list[PrintCard], sheet: Sheet, layout: str) -> list[tuple
     for start in range(0, len(cards), per_page):
         chunk = list(zip(sheet.slots, cards[start:start + per_page]))
         fronts = [(box, card.front) for box, card in chunk]
-        backs = [(sheet.back_of(box, layout), card.back) for box, card in chunk]
+        backs = [(sheet.back_of(box), card.back) for box, card in chunk]
         if layout == "fold":
             pages.append(("fold", fronts + backs))
         else:
@@ -179,6 +180,8 @@ def write_sheets(target: str | BinaryIO, cards: list[PrintCard], options: PrintO
     whole_page = (0, 0, page_w * mm, page_h * mm)
     canvas.setTrimBox(whole_page)
     canvas.setBleedBox(whole_page)
+    canvas.setViewerPreference("PrintScaling", "None")  # print dialogs then default to actual size
+    canvas.setViewerPreference("Duplex", DUPLEX.get(options.layout, "Simplex"))
     painter = FacePainter(canvas, page_h)
     for number, (side, faces) in enumerate(pages, 1):
         boxes = [box for box, _ops in faces]

@@ -243,7 +243,8 @@ def _export(args) -> int:
     cards = select_cards(deck, listed(args.cards), listed(args.category), listed(args.field), listed(args.tag))
     with _stopped_by_signals():
         export(deck, cards, options, out=args.out, pod=args.pod, png=args.png, progress=ProgressBar,
-               warn=lambda line: print(f"warning: {line}", file=sys.stderr), report=lambda line: print(line, flush=True))
+               warn=lambda line: print(f"warning: {line}", file=sys.stderr),
+               report=lambda line: print(line, flush=True))
     return 0
 
 

@@ -104,7 +104,7 @@ def test_the_validator_warns_about_a_story_too_long_for_poker_cards_at_its_line(
     path = sample_copy / "bg.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.index("    story: >-\n", text.index("ada-example:"))
-    long_story = "    story: >-\n      " + "Дълга история за проба, която не свършва. " * 40 + "\n"
+    long_story = "    story: >-\n      " + "Дълга история, която не свършва. " * 50 + "\n"
     path.write_text(text[:start] + long_story + text[start:].split("\n", 1)[1].split("\n", 1)[1], encoding="utf-8")
     line = text[:start].count("\n") + 1
     assert main(["validate", str(sample_copy)]) == 0          # a warning: the deck still plays

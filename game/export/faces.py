@@ -13,8 +13,9 @@ from game.decks import CATEGORIES, FIELDS, Card, CardText, Deck, Edition
 from game.decks.spec import closest
 from game.errors import UserError
 from game.i18n import N_, _, country_name, language_name, ngettext
-from game.layout import (BACK_FIELDS, FIELD_COLORS, FRONT_FIELDS, INK, LINE_HEIGHT, MUTED_INK, STORY, WHITE, Box, FaceOp, Floors,
-                         Rect, Text, card_back, card_frame, card_front, category_marker, floored, margin, wrap)
+from game.layout import (BACK_FIELDS, FIELD_COLORS, FRONT_FIELDS, INK, LINE_HEIGHT, MUTED_INK, STORY, WHITE, Box,
+                         FaceOp, Floors, Rect, Text, card_back, card_frame, card_front, category_marker, floored,
+                         margin, wrap)
 from game.export.options import PrintOptions
 from game.export.pdf import PT, STORY_FLOOR, fitted, measure, print_floors
 from game.rules import MODES

@@ -90,7 +90,7 @@ def deck_export(quick: bool) -> Iterator[dict]:
     from reportlab.pdfgen.canvas import Canvas
 
     from game.export import PrintOptions, print_cards, write_sheets
-    from game.export.pdf import REGULAR, register_fonts, width
+    from game.export.pdf import REGULAR, clear_caches, register_fonts
 
     with tempfile.TemporaryDirectory() as temporary:
         found = [report.deck for report in map(load_deck, find_decks(BUNDLED_DECKS)) if report.deck]
@@ -101,7 +101,7 @@ def deck_export(quick: bool) -> Iterator[dict]:
         register_fonts()
 
         def full_export() -> int:
-            width.cache_clear()  # measure text cold, as a real export does
+            clear_caches()  # measure text cold, as a real export does
             with open(Path(temporary) / "deck.pdf", "wb") as file:
                 return write_sheets(file, print_cards(deck, list(deck.cards), options), options, title)
 

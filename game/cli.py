@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from game import bundled
@@ -33,6 +35,35 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Terminated as stop:
+        return 128 + stop.signum
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP: unwinds like Ctrl+C, so files being written are removed on the way out."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _stopped_by_signals():
+    """While exporting, SIGTERM and SIGHUP raise Terminated instead of killing the process outright
+    (which would leave hidden .part files); Ctrl+C already raises KeyboardInterrupt."""
+    def stop(signum, _frame):
+        raise Terminated(signum)
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {signum: signal.signal(signum, stop) for signum in wanted}
+    try:
+        yield
+    except (KeyboardInterrupt, Terminated):
+        print("export interrupted: the output being written was removed, and files from earlier runs stay as "
+              "they were; outputs listed above are complete", file=sys.stderr)
+        raise
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -134,10 +165,11 @@ def _reports(paths: list[Path] | None, args):
 
 
 def _validate(args) -> int:
+    from game.export.check import floor_problems
     reports = _reports(args.paths, args)
     failed = 0
     for report in reports:
-        for problem in report.problems:
+        for problem in report.problems + tuple(floor_problems(report.deck) if report.deck else ()):
             print(problem)
         if report.errors or report.deck is None:
             failed += 1
@@ -210,9 +242,10 @@ def _export_parser(commands) -> None:
     export.add_argument("--lang2", metavar="LANG", help="second language, printed smaller under the name")
     export.add_argument("--out", type=Path, metavar="FILE.pdf", help="PDF of print-and-play sheets")
     export.add_argument("--paper", choices=list(PAPERS), default="a4", help="sheet size (default: a4)")
-    export.add_argument("--size", default="poker", help=f"{', '.join(CARD_SIZES)} or WxHmm such as 60x90mm "
-                                                        "(default: poker, 63x88mm)")
-    export.add_argument("--bleed", type=float, default=3.0, metavar="MM", help="bleed around each card (default 3)")
+    export.add_argument("--size", default="poker", help=f"{', '.join(CARD_SIZES)} (2.5x3.5in), or WxH in mm or "
+                                                        "inches such as 60x90mm or 2.5x3.5in (default: poker, 63x88mm)")
+    export.add_argument("--bleed", default="3", metavar="MM", help="bleed around each card (default 3 mm; "
+                                                                   "0.125in for 1/8 inch)")
     export.add_argument("--layout", choices=LAYOUTS, default="duplex-long",
                         help="how backs meet fronts: duplex (long- or short-edge flip), fold, or fronts only")
     export.add_argument("--crop-marks", action=argparse.BooleanOptionalAction, default=True,
@@ -246,8 +279,10 @@ def _export(args) -> int:
         return [item.strip() for item in value.split(",") if item.strip()] if value else []
 
     cards = select_cards(deck, listed(args.cards), listed(args.category), listed(args.field), listed(args.tag))
-    for line in export(deck, cards, options, out=args.out, pod=args.pod, png=args.png, progress=ProgressBar):
-        print(line)
+    with _stopped_by_signals():
+        export(deck, cards, options, out=args.out, pod=args.pod, png=args.png, progress=ProgressBar,
+               warn=lambda line: print(f"warning: {line}", file=sys.stderr),
+               report=lambda line: print(line, flush=True))
     return 0
 
 

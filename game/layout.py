@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from typing import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Callable, NamedTuple, Sequence
 
 from game.decks.model import Card, CardText, Edition
 from game.i18n import N_, _
 
 Color = tuple[int, int, int]
 Measure = Callable[[str, float, bool], float]  # width of one line of text at a size, bold or not
+STORY = "story"  # Text.role of the text a card exists for: it gets room first and has its own floor
 
 INK: Color = (28, 30, 36)            # text on the light card: contrast 15:1 on PAPER
 MUTED_INK: Color = (70, 74, 84)      # secondary text: still above 7:1 on PAPER
@@ -78,6 +79,24 @@ class Text:
     min_size: float = 0     # never below this; 0 means size * 0.45
     max_lines: int = 0      # 0: as many as fit
     valign: str = "top"     # top | middle
+    role: str = ""          # STORY for the story; checks of the print floors look for it
+
+
+@dataclass(frozen=True)
+class Floors:
+    """Print's legibility rules, in card units: the smallest story and other text, the margin kept clear
+    of the trim, and how to measure text in the font that will draw it. Faces laid out with floors give
+    the story room first; without them (the screen) they keep their fixed proportions."""
+    story: float
+    text: float
+    safe: float
+    measure: Measure
+
+
+class Fitted(NamedTuple):
+    size: float
+    lines: list[str]
+    cut: bool               # lines were dropped and the last one ends in "…"
 
 
 FaceOp = Rect | Shape | Text
@@ -90,7 +109,7 @@ LINE_HEIGHT = 1.25
 
 
 def wrap(text: str, width: float, size: float, bold: bool, measure: Measure) -> list[str]:
-    """Greedy word wrap; a word longer than the line is broken by characters."""
+    """Greedy word wrap; a word longer than the line is broken by characters, with a hyphen."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
@@ -104,26 +123,29 @@ def wrap(text: str, width: float, size: float, bold: bool, measure: Measure) -> 
             line = word
             while measure(line, size, bold) > width and len(line) > 1:
                 cut = len(line) - 1
-                while cut > 1 and measure(line[:cut], size, bold) > width:
+                while cut > 1 and measure(line[:cut] + "-", size, bold) > width:
                     cut -= 1
-                lines.append(line[:cut])
+                lines.append(line[:cut] + "-")
                 line = line[cut:]
         lines.append(line)
     return lines
 
 
 def fit(op: Text, measure: Measure) -> tuple[float, list[str]]:
-    """The largest size (down to the minimum) at which the text fits its box, and its lines.
+    """The largest size (down to the minimum) at which the text fits its box, and its lines."""
+    return fitting(op, measure)[:2]
 
-    At the minimum size the lines that do not fit are cut with an ellipsis: text never overflows.
-    """
+
+def fitting(op: Text, measure: Measure) -> Fitted:
+    """Like fit, and says whether the text was cut: at the minimum size the lines that do not fit are
+    cut with an ellipsis, so text never overflows; print reports every such cut."""
     size = op.size
     floor = op.min_size or op.size * 0.45
     while True:
         lines = wrap(op.text, op.box.w, size, op.bold, measure)
         fits_lines = not op.max_lines or len(lines) <= op.max_lines
         if fits_lines and len(lines) * size * LINE_HEIGHT <= op.box.h + 1e-6:
-            return size, lines
+            return Fitted(size, lines, False)
         if size <= floor:
             room = max(1, int(op.box.h / (size * LINE_HEIGHT)))
             room = min(room, op.max_lines) if op.max_lines else room
@@ -133,7 +155,7 @@ def fit(op: Text, measure: Measure) -> tuple[float, list[str]]:
                 while last and measure(last + "…", size, op.bold) > op.box.w:
                     last = last[:-1]
                 kept[-1] = last.rstrip() + "…"
-            return size, kept
+            return Fitted(size, kept, len(lines) > room)
         size = max(floor, size * 0.92)
 
 
@@ -215,14 +237,43 @@ def card_frame(w: float, h: float, bleed: float = 0) -> list[FaceOp]:
     return [Rect(Box(0, 0, w, h), PAPER, EDGE, w * 0.008, w * 0.045)]
 
 
+def margin(w: float, floors: Floors | None = None) -> float:
+    """Padding inside the trim: 7% of the width, never inside print's safe zone."""
+    return max(w * 0.07, floors.safe if floors else 0)
+
+
+def floored(ops: list[FaceOp], floors: Floors | None) -> list[FaceOp]:
+    """Every text at least the floor: never set smaller, nor shrunk below it to fit (it is cut and
+    reported instead). The story's preferred size is at least its own, higher floor."""
+    if floors is None:
+        return ops
+    return [replace(op, size=max(op.size, floors.story if op.role == STORY else floors.text),
+                    min_size=max(op.min_size, floors.text)) if isinstance(op, Text) else op for op in ops]
+
+
+def badge(label: str, right: float, top: float, size: float, measure: Measure | None) -> list[FaceOp]:
+    """A small pill, its right edge at `right`: marks text printed in the source language. (The text box
+    keeps a little slack, so rounding never makes the label "not fit".)"""
+    text_w = measure(label, size, True) if measure else len(label) * size * 0.62
+    box = Box(right - text_w - size * 0.8, top, text_w + size * 0.8, size * LINE_HEIGHT)
+    return [Rect(box, MUTED_INK, radius=box.h / 2),
+            Text(box.inset(size * 0.3, 0), label, size, WHITE, bold=True, align="center", min_size=size,
+                 max_lines=1)]
+
+
+FRONT_FIELDS, BACK_FIELDS = frozenset({"name", "known_for"}), frozenset({"name", "story", "clues", "statements",
+                                                                         "question"})
+
+
 def card_front(card: Card, text: CardText, edition: Edition, w: float, h: float, bleed: float = 0,
-               second: CardText | None = None) -> list[FaceOp]:
+               second: CardText | None = None, floors: Floors | None = None, marked: str = "") -> list[FaceOp]:
     """Portrait placeholder, name and what the person is known for. Nothing hidden is shown.
 
     With `second` (the card in a second language) its name and known-for line sit, smaller and in
-    italics, under the first language's."""
-    pad = w * 0.07
-    portrait = Box(pad, pad, w - 2 * pad, h * 0.5)
+    italics, under the first language's. `marked` labels a face whose text fell back to the source
+    language (print marks it as the screen does)."""
+    pad = margin(w, floors)
+    portrait = Box(pad, pad, w - 2 * pad, h * (0.42 if floors and second else 0.5))  # print: two languages' room
     color = FIELD_COLORS.get(card.field, INK)
     ops = card_frame(w, h, bleed) + [Rect(portrait, color, radius=w * 0.03)]
     ops.append(Text(Box(portrait.x, portrait.y + portrait.h * 0.18, portrait.w, portrait.h * 0.6),
@@ -231,7 +282,15 @@ def card_front(card: Card, text: CardText, edition: Edition, w: float, h: float,
     ops += field_icon(card.field, Box(portrait.x + portrait.w - icon * 1.25, portrait.y + icon * 0.25, icon, icon),
                       WHITE)
     top = portrait.y + portrait.h + h * 0.03
-    if second is None:
+    if floors is not None:
+        lines = [(text.name, h * 0.062, INK, True, False)] if second is None else [
+            (text.name, h * 0.058, INK, True, False), (second.name, h * 0.04, MUTED_INK, False, True),
+            (text.known_for, h * 0.04, MUTED_INK, False, False), (second.known_for, h * 0.03, MUTED_INK, False, True)]
+        if second is None:
+            lines.append((text.known_for, h * 0.042, MUTED_INK, False, False))
+        ops += _stacked([line for line in lines if line[0]], Box(pad, top, w - 2 * pad, h - pad - h * 0.05 - top),
+                        floors)
+    elif second is None:
         ops.append(Text(Box(pad, top, w - 2 * pad, h * 0.13), text.name, h * 0.062, INK, bold=True,
                         align="center", max_lines=2))
         ops.append(Text(Box(pad, top + h * 0.14, w - 2 * pad, h * 0.17), text.known_for, h * 0.042, MUTED_INK,
@@ -249,6 +308,31 @@ def card_front(card: Card, text: CardText, edition: Edition, w: float, h: float,
     footer = f"{edition.field_names.get(card.field, card.field)} · {years(card)}"
     ops.append(Text(Box(pad, h - pad - h * 0.045, w - 2 * pad, h * 0.045), footer, h * 0.032, MUTED_INK,
                     align="center", max_lines=1))
+    if marked and text.fallback & FRONT_FIELDS:
+        size = max(h * 0.03, floors.text if floors else 0)
+        ops += badge(marked, portrait.x + portrait.w - size * 0.5, portrait.y + portrait.h - size * 1.9, size,
+                     floors and floors.measure)
+    return floored(ops, floors)
+
+
+def _stacked(lines: list[tuple[str, float, Color, bool, bool]], box: Box, floors: Floors) -> list[FaceOp]:
+    """Centred texts one under another in `box`, shrunk together (never under the floor) until all fit."""
+    scale = 1.0
+    while True:
+        sizes = [max(floors.text, size * scale) for _text, size, *_rest in lines]
+        heights = [len(wrap(value, box.w, size, bold, floors.measure)) * size * LINE_HEIGHT
+                   for (value, _size, _color, bold, _italic), size in zip(lines, sizes)]
+        gaps = sum(sizes[1:]) * 0.3
+        if sum(heights) + gaps <= box.h + 1e-6 or all(size <= floors.text for size in sizes):
+            break
+        scale *= 0.95
+    ops: list[FaceOp] = []
+    y = box.y
+    for i, ((value, _size, color, bold, italic), size, height) in enumerate(zip(lines, sizes, heights)):
+        room = box.y + box.h - y if i == len(lines) - 1 else min(height, box.y + box.h - y)
+        ops.append(Text(Box(box.x, y, box.w, max(0.0, room)), value, size, color, bold, italic, "center",
+                        min_size=floors.text))
+        y += height + size * 0.3
     return ops
 
 
@@ -265,28 +349,112 @@ def category_chips(card: Card, edition: Edition, box: Box) -> list[FaceOp]:
     return ops
 
 
+def back_body(text: CardText, mode: str) -> str:
+    """What the back is for: the story, or the clues / statements of a mode."""
+    if mode in ("unknown", "story"):
+        return text.story
+    if mode == "who":
+        return "\n".join(f"{i}. {clue}" for i, clue in enumerate(text.clues, 1))
+    return "\n".join(f"{_(FACT if s.answer else FICTION)}: {s.text} — {s.explanation}" for s in text.statements)
+
+
 def card_back(card: Card, text: CardText, edition: Edition, w: float, h: float, mode: str = "unknown",
-              countries: Sequence[str] = (), bleed: float = 0) -> list[FaceOp]:
-    """The hidden side: the story and categories, or the clues / statements of a mode."""
+              countries: Sequence[str] = (), bleed: float = 0, floors: Floors | None = None,
+              marked: str = "") -> list[FaceOp]:
+    """The hidden side: the story and categories, or the clues / statements of a mode.
+
+    With print floors the story gets room first (see `_fitted_back`); on screen the parts keep fixed
+    proportions."""
+    footer = " › ".join(countries) if countries else card.source
+    chips = card.categories if mode in ("unknown", "story") else ()
+    ops = card_frame(w, h, bleed)
+    if floors is not None:
+        return ops + _fitted_back(card, text, edition, w, h, chips, back_body(text, mode), footer, floors, marked)
     pad = w * 0.07
     inner = w - 2 * pad
-    ops = card_frame(w, h, bleed)
     ops.append(Text(Box(pad, pad, inner, h * 0.08), text.name, h * 0.05, INK, bold=True, max_lines=1))
     y = pad + h * 0.085
-    if mode in ("unknown", "story"):
-        chips = h * 0.055 * len(card.categories)
-        ops += category_chips(card, edition, Box(pad, y, inner, chips))
-        y += chips + h * 0.015
-        body = text.story
-    elif mode == "who":
-        body = "\n".join(f"{i}. {clue}" for i, clue in enumerate(text.clues, 1))
-    else:
-        body = "\n".join(f"{_(FACT if s.answer else FICTION)}: {s.text} — {s.explanation}" for s in text.statements)
+    if chips:
+        chips_h = h * 0.055 * len(chips)
+        ops += category_chips(card, edition, Box(pad, y, inner, chips_h))
+        y += chips_h + h * 0.015
     question_h = h * 0.13
     footer_h = h * 0.07
-    ops.append(Text(Box(pad, y, inner, h - y - pad - question_h - footer_h), body, h * 0.036, INK))
+    ops.append(Text(Box(pad, y, inner, h - y - pad - question_h - footer_h), back_body(text, mode), h * 0.036, INK,
+                    role=STORY))
     ops.append(Text(Box(pad, h - pad - question_h - footer_h, inner, question_h), text.question, h * 0.032,
                     MUTED_INK, italic=True))
-    ops.append(Text(Box(pad, h - pad - footer_h * 0.9, inner, footer_h * 0.9),
-                    " › ".join(countries) if countries else card.source, h * 0.027, MUTED_INK, max_lines=2))
+    ops.append(Text(Box(pad, h - pad - footer_h * 0.9, inner, footer_h * 0.9), footer, h * 0.027, MUTED_INK,
+                    max_lines=2))
+    if marked and text.fallback & BACK_FIELDS:
+        ops += badge(marked, w - pad, pad, h * 0.03, None)
     return ops
+
+
+def _fitted_back(card: Card, text: CardText, edition: Edition, w: float, h: float, chips: Sequence[str], body: str,
+                 footer: str, floors: Floors, marked: str) -> list[FaceOp]:
+    """Print's back: the largest story size (from 9 pt on poker down to the story floor) at which the
+    whole story fits once the name, category labels, question and footer have shrunk with it (never
+    under the floor). If it still does not fit, the footer leaves the card; nothing moves to the front,
+    as everything on the back would give the answer away. Only then may the story go under its floor,
+    down to the general one, and the export names the card."""
+    pad = margin(w, floors)
+    inner = w - 2 * pad
+    measure = floors.measure
+    badge_ops = badge(marked, w - pad, pad, floors.text, measure) if marked and text.fallback & BACK_FIELDS else []
+    name_w = inner - (badge_ops[0].box.w + floors.text if badge_ops else 0)
+
+    def lines(value: str, width: float, size: float, bold: bool = False) -> int:
+        return len(wrap(value, width, size, bold, measure)) if value else 0
+
+    def plan(story: float, with_footer: bool) -> list[FaceOp] | None:
+        name = max(floors.text, min(h * 0.05, story * 1.35))
+        label = max(floors.text, min(h * 0.034, story * 1.05))
+        question = max(floors.text, min(h * 0.032, story * 0.95))
+        note = max(floors.text, min(h * 0.027, story * 0.85))
+        ops: list[FaceOp] = []
+        y = pad
+        rows = lines(text.name, name_w, name, True)
+        ops.append(Text(Box(pad, y, name_w, rows * name * LINE_HEIGHT), text.name, name, INK, bold=True))
+        y += rows * name * LINE_HEIGHT + label * 0.4
+        marker = label * 0.9
+        for category in chips:
+            name_text = edition.category_names[category]
+            rows = lines(name_text, inner - marker * 1.6, label, True)
+            ops.append(category_marker(category, Box(pad, y + (label * LINE_HEIGHT - marker) / 2, marker, marker)))
+            ops.append(Text(Box(pad + marker * 1.6, y, inner - marker * 1.6, rows * label * LINE_HEIGHT), name_text,
+                            label, INK, bold=True))
+            y += rows * label * LINE_HEIGHT
+        if chips:
+            y += label * 0.4
+        bottom = h - pad
+        if with_footer and footer:
+            rows = lines(footer, inner, note)
+            bottom -= rows * note * LINE_HEIGHT
+            ops.append(Text(Box(pad, bottom, inner, rows * note * LINE_HEIGHT), footer, note, MUTED_INK))
+            bottom -= note * 0.5
+        rows = lines(text.question, inner, question)
+        bottom -= rows * question * LINE_HEIGHT
+        ops.append(Text(Box(pad, bottom, inner, rows * question * LINE_HEIGHT), text.question, question, MUTED_INK,
+                        italic=True))
+        bottom -= question * 0.6
+        room = bottom - y
+        if lines(body, inner, story) * story * LINE_HEIGHT > room + 1e-6 and story > floors.text:
+            return None
+        ops.append(Text(Box(pad, y, inner, max(0.0, room)), body, story, INK, min_size=floors.text, role=STORY))
+        return floored(ops, floors) + badge_ops
+
+    for with_footer in (True, False):
+        story, too_big = max(h * 0.036, floors.story), None
+        while True:
+            ops = plan(story, with_footer)
+            if ops is not None:
+                for _step in range(3 if too_big else 0):  # closer to the largest size that fits
+                    middle = (story + too_big) / 2
+                    better = plan(middle, with_footer)
+                    story, too_big, ops = (middle, too_big, better) if better else (story, middle, ops)
+                return ops
+            if story <= floors.story:
+                break
+            story, too_big = max(floors.story, story * 0.95), story
+    return plan(floors.text, False)  # under the story floor: fit() shrinks it to the general floor, then cuts

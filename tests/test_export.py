@@ -1,6 +1,7 @@
 """Print sheets, read back from the PDF: page sizes, card positions in mm, crop marks, and backs that
 land exactly behind their fronts after a long-edge or short-edge turn or a fold."""
 
+import io
 from pathlib import Path
 
 import pdfplumber
@@ -9,8 +10,10 @@ from pypdf import PdfReader
 
 from game.bench import write_generated_deck
 from game.cli import main
-from game.export import PAPERS, PrintOptions, parse_size, plan_sheet
-from tests.conftest import SAMPLE_DECK
+from game import i18n
+from game.decks import load_deck
+from game.export import CARD_SIZES, PAPERS, PrintOptions, parse_size, plan_sheet, print_cards, write_sheets
+from tests.conftest import PROJECT, SAMPLE_DECK
 
 MM = 72 / 25.4
 PAPER_FILL = (0.984314, 0.972549, 0.945098)  # game.layout.PAPER: the card's background and bleed
@@ -43,11 +46,12 @@ def text_in(page, box) -> str:
     return page.within_bbox((left, top, right, bottom)).extract_text()
 
 
-def cards_by_name(page, keys: dict[str, str], **size) -> dict[str, tuple]:
-    """Card id -> trim box, identified by the name text printed inside it."""
+def cards_by_name(page, keys: dict[str, str], turned: bool = False, **size) -> dict[str, tuple]:
+    """Card id -> trim box, identified by the name text printed inside it (read backwards if `turned`)."""
     found = {}
     for box in trim_boxes(page, **size):
         text = text_in(page, box).replace("\n", " ")
+        text = text[::-1] if turned else text
         matches = [card_id for card_id, key in keys.items() if key in text]
         assert len(matches) == 1, (matches, text)
         found[matches[0]] = box
@@ -59,44 +63,49 @@ def close(a, b, tolerance=0.1) -> bool:
 
 
 def test_a4_sheet_size_and_card_positions_in_millimetres(tmp_path):
-    with pdfplumber.open(export(tmp_path)) as pdf:
+    deck = write_generated_deck(tmp_path / "generated", 7)  # + title and rules card: 9 cards
+    with pdfplumber.open(export(tmp_path, deck=deck)) as pdf:
         page = pdf.pages[0]
         assert (round(page.width, 2), round(page.height, 2)) == (595.28, 841.89)
         boxes = sorted(trim_boxes(page), key=lambda b: (b[1], b[0]))
-    # 2 × 3 poker cards, their 3 mm bleeds touching, the grid centred: (210 - 2·69) / 2 = 36 mm margin
-    expected = [(36 + 3 + col * 69, 7.5 + 3 + row * 94) for row in range(3) for col in range(2)]
-    assert len(boxes) == 6
+    # 3 × 3 poker cards sharing their cut lines, the grid centred: (210 - 3·63) / 2 = 10.5 mm to the trim
+    expected = [(10.5 + col * 63, 16.5 + row * 88) for row in range(3) for col in range(3)]
+    assert len(boxes) == 9
     for box, (left, top) in zip(boxes, expected):
         assert close(box, (left, top, left + 63, top + 88), 0.01)
 
 
 def test_letter_paper_size(tmp_path):
-    with pdfplumber.open(export(tmp_path, "--paper", "letter")) as pdf:
+    deck = write_generated_deck(tmp_path / "generated", 7)
+    with pdfplumber.open(export(tmp_path, "--paper", "letter", deck=deck)) as pdf:
         page = pdf.pages[0]
         assert (round(page.width, 2), round(page.height, 2)) == (612.0, 792.0)
         boxes = trim_boxes(page)
-        assert len(boxes) == 4  # 2 × 2 poker cards with bleed on a letter page
+        assert len(boxes) == 9  # 3 × 3 poker cards on a letter page too
         assert all(box[0] > 7 and box[2] < 215.9 - 7 and box[1] > 7 and box[3] < 279.4 - 7 for box in boxes)
 
 
-@pytest.mark.parametrize("paper, size, bleed, per_page, slug", [
-    ("a4", "poker", 3, 6, "left"), ("letter", "poker", 3, 4, "bottom"), ("a4", "poker", 0, 9, "bottom"),
-    ("letter", "poker", 0, 9, "left"), ("a4", "bridge", 3, 6, "bottom"), ("a4", "mini", 3, 12, "bottom"),
-    ("a4", "tarot", 3, 4, "bottom"),
+@pytest.mark.parametrize("paper, size, bleed, per_page, slug, around", [
+    ("a4", "poker", 3, 9, "bottom", (3, 3)), ("letter", "poker", 3, 9, "left", (0, 0)),
+    ("a4", "poker", 0, 9, "bottom", (0, 0)), ("letter", "poker", 0, 9, "left", (0, 0)),
+    ("a4", "bridge", 3, 9, "bottom", (3, 3)), ("a4", "mini", 3, 16, "bottom", (3, 3)),
+    ("a4", "tarot", 3, 4, "bottom", (3, 3)),
 ])
-def test_as_many_cards_as_fit_with_room_for_marks_and_the_ruler(paper, size, bleed, per_page, slug):
+def test_as_many_cards_as_fit_with_room_for_marks_and_the_ruler(paper, size, bleed, per_page, slug, around):
+    """Home sheets share cut lines, with the bleed only around the grid where the margin has room
+    (Letter's 7.7 mm above and below the 3 × 3 poker grid has none)."""
     sheet = plan_sheet(PrintOptions("en", paper=paper, card=parse_size(size), bleed=bleed))
-    assert (len(sheet.slots), sheet.slug) == (per_page, slug)
+    assert (len(sheet.slots), sheet.slug.side, sheet.bleed) == (per_page, slug, around)
     width, height = PAPERS[paper]
     left, top = min(b.x for b in sheet.slots), min(b.y for b in sheet.slots)
     right, bottom = max(b.x + b.w for b in sheet.slots), max(b.y + b.h for b in sheet.slots)
     assert abs(left - (width - right)) < 1e-9 and abs(top - (height - bottom)) < 1e-9  # centred
-    assert min(left, top) - bleed >= 7.5  # the marks end 3 mm from the paper's edge
+    assert min(left - sheet.bleed[0], top - sheet.bleed[1]) >= 7.5  # the marks end 3 mm from the paper's edge
 
 
-@pytest.mark.parametrize("layout, pages", [("duplex-long", 6), ("duplex-short", 6), ("fronts-only", 3), ("fold", 5)])
+@pytest.mark.parametrize("layout, pages", [("duplex-long", 4), ("duplex-short", 4), ("fronts-only", 2), ("fold", 5)])
 def test_page_count_for_n_cards(tmp_path, layout, pages):
-    deck = write_generated_deck(tmp_path / "generated", 13)  # + title and rules card: 15 cards, 6 a sheet
+    deck = write_generated_deck(tmp_path / "generated", 13)  # + title and rules card: 15 cards, 9 a sheet
     with pdfplumber.open(export(tmp_path, "--layout", layout, deck=deck)) as pdf:
         assert len(pdf.pages) == pages  # fold: 3 cards a page (fronts left, backs right)
 
@@ -105,8 +114,8 @@ def test_page_count_for_n_cards(tmp_path, layout, pages):
 def test_each_back_lands_behind_its_front(tmp_path, layout):
     width, height = 210, 297
     with pdfplumber.open(export(tmp_path, "--layout", layout)) as pdf:
-        fronts, backs = cards_by_name(pdf.pages[0], FRONT_KEYS), cards_by_name(pdf.pages[1], BACK_KEYS)
-        assert all(char["upright"] for char in pdf.pages[1].chars if char["x0"] > 30 * MM)  # backs read upright
+        fronts = cards_by_name(pdf.pages[0], FRONT_KEYS)
+        backs = cards_by_name(pdf.pages[1], BACK_KEYS, turned=layout == "duplex-short")
     assert set(fronts) == set(backs) == set(FRONT_KEYS)
     for card_id, (left, top, right, bottom) in backs.items():
         if layout == "duplex-long":   # turned over the left/right edge: x is mirrored
@@ -114,8 +123,32 @@ def test_each_back_lands_behind_its_front(tmp_path, layout):
         else:                         # turned over the top/bottom edge: y is mirrored
             landed = (left, height - bottom, right, height - top)
         assert close(landed, fronts[card_id]), card_id
-    # the mirror really moves cards: with two columns, a front and its back are never in the same place
+    # the mirror really moves cards: a front and its back are not all in the same place
     assert any(not close(fronts[card_id], backs[card_id]) for card_id in fronts)
+
+
+def test_short_edge_backs_are_the_long_edge_backs_turned_half_round(tmp_path):
+    """So a cut card turned over sideways shows its back upright whichever flip the printer used:
+    after a short-edge turn the sheet's back is upside down to someone who turns it like a book."""
+    pages = {}
+    for layout in ("duplex-long", "duplex-short"):
+        (tmp_path / layout).mkdir()
+        with pdfplumber.open(export(tmp_path / layout, "--layout", layout)) as pdf:
+            page = pdf.pages[1]
+            pages[layout] = ([c for c in page.chars if c["text"].strip()], trim_boxes(page), page.width, page.height)
+    (long_chars, long_boxes, width, height), (short_chars, short_boxes, *_size) = pages.values()
+
+    def on_cards(chars):  # not the margin line and label
+        boxes = short_boxes if chars is short_chars else long_boxes
+        return [c for c in chars if any(l * MM <= c["x0"] and c["x1"] <= r * MM and t * MM <= c["top"] <= b * MM
+                                        for l, t, r, b in boxes)]
+    assert all(c["matrix"][0] > 0 for c in short_chars if c not in on_cards(short_chars))  # margins read upright
+    turned = on_cards(short_chars)
+    assert turned and all(c["matrix"][0] < 0 and c["matrix"][3] < 0 for c in turned)      # the cards are turned
+    # turning the long-edge page half round about its centre gives the short-edge page, glyph for glyph
+    expected = sorted((c["text"], round(width - c["x1"], 1), round(height - c["bottom"], 1))
+                      for c in on_cards(long_chars))
+    assert sorted((c["text"], round(c["x0"], 1), round(c["top"], 1)) for c in turned) == expected
 
 
 def test_fold_layout_mirrors_backs_across_the_fold_line(tmp_path):
@@ -199,7 +232,7 @@ def test_trim_and_bleed_boxes_of_a_sheet_are_the_page(tmp_path):
 def test_bulgarian_text_is_extractable_and_fonts_are_embedded_subsets(tmp_path):
     out = export(tmp_path, "--lang", "bg", "--lang2", "en")
     reader = PdfReader(out)
-    fronts, backs = reader.pages[0].extract_text(), reader.pages[1].extract_text()
+    fronts, backs = (" ".join(page.extract_text().split()) for page in reader.pages[:2])  # lines may wrap
     assert "Ада Пример" in fronts and "Ada Example" in fronts  # the second language under the first
     assert "Химичка" in fronts and "Бягство от война или преследване" in backs
     assert "България › Франция" in backs  # CLDR country names in the print language
@@ -222,3 +255,56 @@ def test_greek_and_polish_survive_the_round_trip(tmp_path, sample_copy):
                       encoding="utf-8")
     text = PdfReader(export(tmp_path, "--cards", "ada-example", deck=sample_copy)).pages[0].extract_text()
     assert "Ζαχαρίου-Łęcka" in text
+
+
+@pytest.mark.parametrize("paper", list(PAPERS))
+@pytest.mark.parametrize("layout", ["duplex-long", "fold"])
+def test_the_margin_line_stays_on_the_paper_in_every_language(paper, layout):
+    """Every UI language's print note, on every card size: not under 6 pt, and 3 mm from the edge."""
+    deck = load_deck(SAMPLE_DECK).deck
+    catalogs = ["en"] + sorted(path.name for path in (PROJECT / "locales").iterdir() if path.is_dir())
+    for language in catalogs:
+        for size in CARD_SIZES:
+            options = PrintOptions("en", paper=paper, card=CARD_SIZES[size], layout=layout)
+            i18n.set_language(language)
+            try:
+                buffer = io.BytesIO()
+                write_sheets(buffer, print_cards(deck, list(deck.cards[:1]), options), options, "The UnKnown")
+            finally:
+                i18n.set_language("en")
+            with pdfplumber.open(buffer) as pdf:
+                page = pdf.pages[0]
+                chars = [c for c in page.chars if c["text"].strip()]
+                width, height = page.width / MM, page.height / MM
+            where = (language, size)
+            assert min(c["size"] if c["upright"] else c["width"] for c in chars) >= 6 - 1e-3, where  # turned: width
+            assert min(min(c["x0"], c["top"]) for c in chars) / MM >= 3, where
+            assert max(c["x1"] for c in chars) / MM <= width - 3, where
+            assert max(c["bottom"] for c in chars) / MM <= height - 3, where
+            assert "50mm" in "".join(c["text"] for c in chars), where  # the bar's label
+
+
+def test_cuts_inside_the_grid_keep_small_guides_at_every_crossing(tmp_path):
+    deck = write_generated_deck(tmp_path / "generated", 7)
+    with pdfplumber.open(export(tmp_path, deck=deck)) as pdf:
+        page = pdf.pages[0]
+        boxes = trim_boxes(page)
+        ticks = [line for line in page.lines if abs(line["linewidth"] - 0.2) < 1e-3]
+    xs = sorted({round(v, 1) for box in boxes for v in (box[0], box[2])})
+    ys = sorted({round(v, 1) for box in boxes for v in (box[1], box[3])})
+    for x in xs[1:-1]:          # each cut between columns, at each row edge (the grid's edges too)
+        for y in ys:
+            assert any(abs(t["x0"] / MM - x) < 0.05 and abs(t["x1"] / MM - x) < 0.05
+                       and t["top"] / MM - 0.05 <= y <= t["bottom"] / MM + 0.05 for t in ticks), (x, y)
+    for y in ys[1:-1]:
+        for x in xs:
+            assert any(abs(t["top"] / MM - y) < 0.05 and abs(t["bottom"] / MM - y) < 0.05
+                       and t["x0"] / MM - 0.05 <= x <= t["x1"] / MM + 0.05 for t in ticks), (x, y)
+    assert all(max(t["x1"] - t["x0"], t["bottom"] - t["top"]) / MM <= 1.21 for t in ticks)  # small
+
+
+@pytest.mark.parametrize("layout, duplex", [("duplex-long", "/DuplexFlipLongEdge"),
+                                            ("duplex-short", "/DuplexFlipShortEdge"), ("fold", "/Simplex")])
+def test_print_dialogs_default_to_actual_size_and_the_right_flip(tmp_path, layout, duplex):
+    preferences = PdfReader(export(tmp_path, "--layout", layout)).trailer["/Root"]["/ViewerPreferences"]
+    assert preferences["/PrintScaling"] == "/None" and preferences["/Duplex"] == duplex

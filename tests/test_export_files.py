@@ -1,15 +1,19 @@
 """Single-card outputs (print-on-demand PDFs, PNGs), safe writing, and errors people can act on."""
 
 import os
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from game.bench import write_generated_deck
 from game.cli import main
-from game.export import MODES, parse_size
+from game.export import MODES, check_bleed, parse_size
 from game.export import sheets
 from game.errors import UserError
 from tests.conftest import PROJECT, SAMPLE_DECK
@@ -39,11 +43,23 @@ def test_png_per_face_at_300_dpi_includes_the_bleed(tmp_path):
     files = sorted((tmp_path / "png").glob("*.png"))
     assert len(files) == 6
     with Image.open(tmp_path / "png" / "003-boris-sample-front.png") as image:
-        expected = ((63 + 6) / 25.4 * 300, (88 + 6) / 25.4 * 300)  # 815 × 1110 px
-        assert abs(image.width - expected[0]) <= 1 and abs(image.height - expected[1]) <= 1
+        assert image.size == (815, 1110)  # (63 + 6) and (88 + 6) mm at 300 dpi: 814.96 × 1110.24, rounded
         assert round(image.info["dpi"][0]) == 300
         corner = image.convert("RGB").getpixel((2, 2))
         assert corner == (251, 248, 241)  # the card's paper runs into the bleed
+
+
+@pytest.mark.parametrize("size, bleed, pixels", [("us-poker", "0.125in", (825, 1125)),
+                                                 ("2.5x3.5in", "3.175mm", (825, 1125)),
+                                                 ("63.5x88.9mm", "3.175", (825, 1125))])
+def test_png_sizes_are_what_print_services_count(tmp_path, size, bleed, pixels):
+    """US poker, 2.5 × 3.5 in with a 1/8 in bleed, is 825 × 1125 px at 300 dpi (PDFium alone gives 826)."""
+    assert main(["export", str(SAMPLE_DECK), "--png", str(tmp_path / "png"), "--size", size, "--bleed", bleed,
+                 "--cards", "boris-sample"]) == 0
+    for path in (tmp_path / "png").glob("*.png"):
+        with Image.open(path) as image:
+            assert image.size == pixels, path.name
+            assert image.convert("RGB").getpixel((pixels[0] - 1, pixels[1] - 1)) == (251, 248, 241)  # still paper
 
 
 def test_every_play_mode_can_be_printed():
@@ -55,6 +71,8 @@ def test_every_play_mode_can_be_printed():
 def test_sizes_by_name_and_in_millimetres():
     assert parse_size("poker") == (63, 88) and parse_size("tarot") == (70, 120)
     assert parse_size("60x90mm") == (60, 90) and parse_size("57.5x89") == (57.5, 89)
+    assert parse_size("us-poker") == parse_size("2.5x3.5in") == (63.5, 88.9)
+    assert check_bleed("0.125in") == check_bleed("3.175mm") == 3.175
     with pytest.raises(UserError, match="unknown card size"):
         parse_size("huge")
 
@@ -130,3 +148,35 @@ def test_export_does_not_import_pygame(tmp_path):
             "sys.exit(1 if 'pygame' in sys.modules else 0)\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def _terminate_once_writing(command: list[str], folder: Path, pattern: str) -> subprocess.CompletedProcess:
+    """Run an export and send SIGTERM as soon as its temporary output appears (bounded wait)."""
+    process = subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for _tick in range(1200):  # at most a minute
+        if process.poll() is not None or list(folder.glob(pattern)):
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the export finished before it could be interrupted"
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=60)
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+def test_sigterm_while_writing_the_sheets_leaves_no_part_file_and_keeps_the_old_pdf(tmp_path):
+    deck = write_generated_deck(tmp_path / "generated", 400)
+    out = tmp_path / "out" / "cards.pdf"
+    out.parent.mkdir()
+    out.write_bytes(b"%PDF old")
+    result = _terminate_once_writing([sys.executable, "main.py", "export", str(deck), "--out", str(out)],
+                                     out.parent, ".cards.pdf.*.part")
+    assert result.returncode == 128 + signal.SIGTERM and "export interrupted" in result.stderr
+    assert sorted(path.name for path in out.parent.iterdir()) == ["cards.pdf"] and out.read_bytes() == b"%PDF old"
+
+
+def test_sigterm_during_png_leaves_no_partial_folder(tmp_path):
+    png = tmp_path / "png"
+    result = _terminate_once_writing([sys.executable, "main.py", "export", "the-unknown", "--png", str(png)],
+                                     tmp_path, ".png.*.part/*.png")
+    assert result.returncode == 128 + signal.SIGTERM
+    assert list(tmp_path.iterdir()) == []  # neither the folder nor the hidden stage

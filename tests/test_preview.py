@@ -102,3 +102,21 @@ def test_export_dialog_writes_the_pdf(app, tmp_path):
     dialog.out.options[0] = str(tmp_path / "wrong.txt")
     click_button(app, "Export PDF")
     assert dialog.message.startswith("Not exported") and not (tmp_path / "wrong.txt").exists()
+
+
+def test_preview_says_when_a_card_cannot_meet_the_print_floors(app, drawn, sample_copy):
+    en = sample_copy / "en.yaml"
+    en.write_text(en.read_text().replace("    story: >-\n", "    story: >-\n      " + "A very long story. " * 60
+                                         + "\n", 1), encoding="utf-8")
+    app.context.decks[0] = __import__("game.decks", fromlist=["load_deck"]).load_deck(sample_copy)
+    click_button(app, "Preview and print")
+    shown = redraw(app, drawn)
+    assert "In print at poker size" in shown and "shorten it by about" in shown and "tarot size" in shown
+
+
+def test_export_dialog_says_when_cards_miss_the_floors_or_print_untranslated(app, tmp_path):
+    from game.input import Action, Intent
+    dialog = ExportScene(app, app.context.decks[0].deck, "bg")   # Dara Test has no Bulgarian text
+    dialog.out.options[0] = str(tmp_path / "bg.pdf")
+    dialog.handle(Intent(Action.NEXT))
+    assert dialog.message.startswith("Saved") and "partly untranslated" in dialog.message, dialog.message

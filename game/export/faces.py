@@ -6,15 +6,18 @@ mode, drawn with the same primitives as the person cards so the deck looks like 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 from game.decks import CATEGORIES, FIELDS, Card, CardText, Deck, Edition
 from game.decks.spec import closest
 from game.errors import UserError
 from game.i18n import N_, _, country_name, language_name, ngettext
-from game.layout import (FIELD_COLORS, INK, MUTED_INK, WHITE, Box, FaceOp, Rect, Text, card_back, card_frame,
-                         card_front, category_marker)
+from game.layout import (BACK_FIELDS, FIELD_COLORS, FRONT_FIELDS, INK, LINE_HEIGHT, MUTED_INK, STORY, WHITE, Box,
+                         FaceOp, Floors, Rect, Text, card_back, card_frame, card_front, category_marker, floored,
+                         margin, wrap)
 from game.export.options import PrintOptions
+from game.export.pdf import PT, STORY_FLOOR, fitted, measure, print_floors
 from game.rules import MODES
 
 HOW_TO_PLAY = {  # the printed rules card; mode names come from game.rules
@@ -43,11 +46,15 @@ GOOD_TO_KNOW = N_("Everyone takes part on equal terms: listen, and disagree with
 
 @dataclass(frozen=True)
 class PrintCard:
-    """One physical card: an id for file names, the name that identifies it, and its two faces."""
+    """One physical card: an id for file names, the name that identifies it, and its two faces.
+    `fallback` / `fallback2`: some of its text prints in the source language instead of the first /
+    second language (marked on the card)."""
     id: str
     name: str
     front: list[FaceOp]
     back: list[FaceOp]
+    fallback: bool = False
+    fallback2: bool = False
 
 
 def select_cards(deck: Deck, ids: list[str] = (), categories: list[str] = (), fields: list[str] = (),
@@ -74,38 +81,53 @@ def _close(value: str, known) -> str:
 
 
 def print_cards(deck: Deck, cards: list[Card], options: PrintOptions) -> list[PrintCard]:
-    """Title card, rules card, then the chosen people, each with front and back laid out."""
+    """Title card, rules card, then the chosen people, each with front and back laid out to the print
+    floors. Text that falls back to the deck's source language is marked with that language's name."""
     for language in filter(None, (options.language, options.second_language)):
         if language not in deck.editions:
             raise UserError(f"deck {deck.id} has no language '{language}'; it has: {', '.join(deck.languages)}")
     edition = deck.edition(options.language)
     w, h = options.card
-    bleed = options.bleed
-    printed = [PrintCard("title", edition.title, *title_faces(edition, len(cards), w, h, bleed)),
-               PrintCard("rules", _("How to play"), *rules_faces(options.mode, w, h, bleed))]
+    bleed, floors = options.bleed, print_floors()
+    source = language_name(deck.source_language, options.language)
+    printed = [PrintCard("title", edition.title, *title_faces(edition, len(cards), w, h, bleed, floors)),
+               PrintCard("rules", _("How to play"), *rules_faces(options.mode, w, h, bleed, floors))]
     for card in cards:
         text = edition.texts[card.id]
-        second = _second_text(deck, card.id, text, options.second_language)
+        marked = source if options.language != deck.source_language else ""
+        second, fallback2 = _second_text(deck, card.id, text, options.second_language, source)
         countries = [country_name(code, options.language) for code in card.countries]
         printed.append(PrintCard(card.id, text.name,
-                                 card_front(card, text, edition, w, h, bleed, second=second),
-                                 card_back(card, text, edition, w, h, options.mode, countries, bleed)))
+                                 card_front(card, text, edition, w, h, bleed, second, floors, marked),
+                                 card_back(card, text, edition, w, h, options.mode, countries, bleed, floors, marked),
+                                 bool(marked and text.fallback & (FRONT_FIELDS | BACK_FIELDS)), fallback2))
     return printed
 
 
-def _second_text(deck: Deck, card_id: str, text: CardText, language: str | None) -> CardText | None:
-    """The card in the second language, without the lines that would only repeat the first."""
+def _second_text(deck: Deck, card_id: str, text: CardText, language: str | None,
+                 source: str) -> tuple[CardText | None, bool]:
+    """The card in the second language, without the lines that would only repeat the first; a line
+    that is not translated into it yet says in which language it prints. Also: whether one is."""
     if not language:
-        return None
+        return None, False
     second = deck.text(card_id, language)
-    second = replace(second, name="" if second.name == text.name else second.name,
-                     known_for="" if second.known_for == text.known_for else second.known_for)
-    return second if second.name or second.known_for else None
+    fallback = language != deck.source_language
+
+    def line(name: str, first: str) -> str:
+        value = getattr(second, name)
+        if value == first:
+            return ""
+        return f"{value} ({source})" if fallback and name == "known_for" and name in second.fallback else value
+
+    second = replace(second, name=line("name", text.name), known_for=line("known_for", text.known_for))
+    marked = fallback and "known_for" in deck.text(card_id, language).fallback and bool(second.known_for)
+    return (second if second.name or second.known_for else None), marked
 
 
-def title_faces(edition: Edition, count: int, w: float, h: float, bleed: float) -> tuple[list[FaceOp], list[FaceOp]]:
+def title_faces(edition: Edition, count: int, w: float, h: float, bleed: float,
+                floors: Floors | None = None) -> tuple[list[FaceOp], list[FaceOp]]:
     """Front: the deck's title and description. Back: the four things that can be unknown."""
-    pad = w * 0.07
+    pad = margin(w, floors)
     band = Box(pad, pad, w - 2 * pad, h * 0.5)
     front = card_frame(w, h, bleed) + [Rect(band, INK, radius=w * 0.03)]
     marker = band.w * 0.1
@@ -135,12 +157,13 @@ def title_faces(edition: Edition, count: int, w: float, h: float, bleed: float) 
                          edition.category_names[category], size, INK, bold=True, max_lines=3))
     back.append(Text(Box(pad, h - pad - h * 0.05, w - 2 * pad, h * 0.05), _("Several may apply."), h * 0.034,
                      MUTED_INK, italic=True, max_lines=1))
-    return front, back
+    return floored(front, floors), floored(back, floors)
 
 
-def rules_faces(mode: str, w: float, h: float, bleed: float) -> tuple[list[FaceOp], list[FaceOp]]:
+def rules_faces(mode: str, w: float, h: float, bleed: float,
+                floors: Floors | None = None) -> tuple[list[FaceOp], list[FaceOp]]:
     """Front: how to play the chosen mode. Back: how the group talks together."""
-    pad = w * 0.07
+    pad = margin(w, floors)
     front = card_frame(w, h, bleed)
     front.append(Text(Box(pad, pad, w - 2 * pad, h * 0.07), _("How to play"), h * 0.036, MUTED_INK, max_lines=1))
     front.append(Text(Box(pad, pad + h * 0.07, w - 2 * pad, h * 0.1), _(MODES[mode].name), h * 0.06, INK,
@@ -152,4 +175,54 @@ def rules_faces(mode: str, w: float, h: float, bleed: float) -> tuple[list[FaceO
     back.append(Text(Box(pad, pad, w - 2 * pad, h * 0.1), _("Good to know"), h * 0.055, INK, bold=True, max_lines=1))
     back.append(Text(Box(pad, pad + h * 0.12, w - 2 * pad, h - 2 * pad - h * 0.12), _(GOOD_TO_KNOW), h * 0.04,
                      MUTED_INK))
-    return front, back
+    return floored(front, floors), floored(back, floors)
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """A printed card that misses a floor: its story under the story floor, or a text cut with "…"."""
+    card: str
+    name: str
+    face: str           # "front" or "back"
+    text: str
+    size: float         # pt it prints at
+    cut: bool
+    story: bool
+    over: int           # about how many characters too long for the floor
+
+    def __str__(self) -> str:
+        what = "the story" if self.story else f"“{_first_words(self.text)}”"
+        if self.cut:
+            problem = f"{what} does not fit even at {self.size:.1f} pt and is cut with “…”"
+        else:
+            problem = f"{what} prints at {self.size:.1f} pt, under {STORY_FLOOR:g} pt"
+        return (f"{self.card} ({self.name}), {self.face}: {problem}; shorten it by about {self.over} characters "
+                "or print at --size tarot")
+
+
+def _first_words(text: str, count: int = 4) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+def shortfalls(printed: list[PrintCard]) -> list[Shortfall]:
+    """Every text of the printed cards that misses a floor, as set by the PDF back end."""
+    found = []
+    for card in printed:
+        for face in ("front", "back"):
+            for op in getattr(card, face):
+                if not isinstance(op, Text):
+                    continue
+                size, lines, cut = fitted(op)
+                story = op.role == STORY
+                if cut or (story and size < STORY_FLOOR * PT - 1e-6):
+                    found.append(Shortfall(card.id, card.name, face, op.text, size / PT, cut, story, _over(op)))
+    return found
+
+
+def _over(op: Text) -> int:
+    """About how many characters must go for the text to fit its box at the floor it should keep."""
+    size = STORY_FLOOR * PT if op.role == STORY else op.min_size or op.size
+    need = len(wrap(op.text, op.box.w, size, op.bold, measure)) * size * LINE_HEIGHT
+    excess = max(0.0, 1 - op.box.h / need) if need else 0.0
+    return max(1, math.ceil(len(op.text) * excess))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -59,6 +60,28 @@ def output_folder(folder: Path) -> Path:
     return Path(folder)
 
 
+@contextmanager
+def staged_folder(folder: Path) -> Iterator[Path]:
+    """A hidden folder beside `folder` to write a set of files into. They move into `folder` only once
+    all are written, so an interrupted or failed run (Ctrl+C, SIGTERM, a full disk) leaves no partial
+    set, and the files already in `folder` stay as they were."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"cannot create folder {folder}: it is a file")
+    output_folder(folder.parent)
+    try:
+        stage = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".part", dir=folder.parent))
+    except OSError as error:
+        raise UserError(f"cannot write in {folder.parent}: {error.strerror or error}") from None
+    try:
+        yield stage
+        output_folder(folder)
+        for path in sorted(stage.iterdir()):
+            os.replace(path, folder / path.name)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
 def face_files(cards: list[PrintCard]) -> list[tuple[str, list, PrintCard]]:
     """(file stem, face ops, card) for every face, numbered in deck order."""
     return [(f"{i:03d}-{card.id}-{side}", getattr(card, side), card)
@@ -82,16 +105,15 @@ def write_face(target: str | BinaryIO, ops: list, options: PrintOptions, title: 
 
 def write_pod(folder: Path, cards: list[PrintCard], options: PrintOptions, progress=None) -> list[Path]:
     """One PDF per face, for print-on-demand services."""
-    folder = output_folder(folder)
     files = face_files(cards)
     written = []
-    for done, (stem, ops, card) in enumerate(files, 1):
-        path = folder / f"{stem}.pdf"
-        with atomic_file(path) as file:
-            write_face(file, ops, options, card.name)
-        written.append(path)
-        if progress:
-            progress(done, len(files))
+    with staged_folder(folder) as stage:
+        for done, (stem, ops, card) in enumerate(files, 1):
+            with atomic_file(stage / f"{stem}.pdf") as file:
+                write_face(file, ops, options, card.name)
+            written.append(Path(folder) / f"{stem}.pdf")
+            if progress:
+                progress(done, len(files))
     return written
 
 
@@ -99,21 +121,22 @@ def write_pngs(folder: Path, cards: list[PrintCard], options: PrintOptions, prog
     """One PNG per face at options.dpi, bleed included, rendered from the single-card PDF."""
     import pypdfium2
 
-    folder = output_folder(folder)
     files = face_files(cards)
     written = []
-    for done, (stem, ops, card) in enumerate(files, 1):
-        buffer = io.BytesIO()
-        write_face(buffer, ops, options, card.name)
-        document = pypdfium2.PdfDocument(buffer.getvalue())
-        try:
-            image = document[0].render(scale=options.dpi / 72).to_pil()
-        finally:
-            document.close()
-        path = folder / f"{stem}.png"
-        with atomic_file(path) as file:
-            image.save(file, format="PNG", dpi=(options.dpi, options.dpi))
-        written.append(path)
-        if progress:
-            progress(done, len(files))
+    with staged_folder(folder) as stage:
+        for done, (stem, ops, card) in enumerate(files, 1):
+            buffer = io.BytesIO()
+            write_face(buffer, ops, options, card.name)
+            document = pypdfium2.PdfDocument(buffer.getvalue())
+            try:
+                image = document[0].render(scale=options.dpi / 72).to_pil()
+            finally:
+                document.close()
+            if image.size != options.pixels:  # PDFium rounds up; the extra pixel is a sliver of bleed
+                image = image.crop((0, 0, *options.pixels))
+            with atomic_file(stage / f"{stem}.png") as file:
+                image.save(file, format="PNG", dpi=(options.dpi, options.dpi))
+            written.append(Path(folder) / f"{stem}.png")
+            if progress:
+                progress(done, len(files))
     return written

@@ -6,35 +6,69 @@ from pathlib import Path
 from typing import Callable
 
 from game.decks import Card, Deck
-from game.export.faces import print_cards
+from game.export.faces import PrintCard, print_cards, shortfalls
 from game.export.files import atomic_file, write_pngs, write_pod
 from game.export.options import PrintOptions
 from game.export.sheets import write_sheets
-from game.i18n import current_language, set_language
+from game.i18n import current_language, language_name, set_language
 
 ProgressFactory = Callable[[str], Callable[[int, int], None] | None]
+SHOWN = 12  # cards named one by one in a warning; the rest are counted
 
 
 def export(deck: Deck, cards: list[Card], options: PrintOptions, *, out: Path | None = None,
            pod: Path | None = None, png: Path | None = None,
-           progress: ProgressFactory = lambda label: None) -> list[str]:
-    """Write each requested output; returns one line per output saying what was written."""
+           progress: ProgressFactory = lambda label: None, warn: Callable[[str], None] = lambda line: None,
+           report: Callable[[str], None] = lambda line: None) -> list[str]:
+    """Write each requested output; returns one line per output saying what was written, and hands
+    each to `report` as soon as that output is complete. What a reader of the cards would miss
+    (untranslated text, text under the floors) goes to `warn` first."""
     previous = current_language()
     set_language(options.language)  # the rules card and sheet notes are in the print language
     try:
         printed = print_cards(deck, cards, options)
         title = deck.edition(options.language).title
+        for line in print_warnings(deck, printed, options):
+            warn(line)
         done = []
         if out is not None:
             with atomic_file(out) as file:
                 pages = write_sheets(file, printed, options, title, progress(f"PDF {out.name}"))
             done.append(f"{out}: {pages} pages, {len(printed)} cards ({options.layout}, {options.paper})")
+            report(done[-1])
         if pod is not None:
             files = write_pod(pod, printed, options, progress(f"PDF per face in {pod}"))
             done.append(f"{pod}: {len(files)} single-face PDFs with bleed")
+            report(done[-1])
         if png is not None:
             files = write_pngs(png, printed, options, progress(f"PNG in {png}"))
             done.append(f"{png}: {len(files)} PNGs at {options.dpi} dpi")
+            report(done[-1])
         return done
     finally:
         set_language(previous)
+
+
+def print_warnings(deck: Deck, printed: list[PrintCard], options: PrintOptions) -> list[str]:
+    """Cards that print partly in the source language, and cards that miss a print floor, named."""
+    people = printed[2:]
+    source = language_name(deck.source_language, "en")
+    lines = []
+    marked = language_name(deck.source_language, options.language)
+    first, second = sum(card.fallback for card in people), sum(card.fallback2 for card in people)
+    if first:
+        lines.append(f"{first} of {len(people)} cards print in {source}: not translated into {options.language} "
+                     f"yet (marked “{marked}” on the card)")
+    if second:
+        lines.append(f"{second} of {len(people)} cards print their second language in {source}: not translated "
+                     f"into {options.second_language} yet (marked “({marked})” on the card)")
+    missing = shortfalls(printed)
+    if missing:
+        w, h = options.card
+        cards = len({item.card for item in missing})
+        lines.append(f"{cards} card{'s' if cards > 1 else ''} cannot meet the print floors at {w:g}×{h:g} mm "
+                     "(story ≥ 6.5 pt, other text ≥ 6 pt):")
+        lines += [f"  {item}" for item in missing[:SHOWN]]
+        if len(missing) > SHOWN:
+            lines.append(f"  … and {len(missing) - SHOWN} more; a larger --size (tarot) fits them")
+    return lines

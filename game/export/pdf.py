@@ -15,10 +15,12 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from game import bundled
-from game.layout import LINE_HEIGHT, Box, Color, FaceOp, Rect, Shape, Text, fit
+from game.layout import LINE_HEIGHT, Box, Color, FaceOp, Fitted, Floors, Rect, Shape, Text, fitting
 
 FONTS_DIR = bundled.FONTS
 REGULAR, BOLD, ITALIC = "NotoSans", "NotoSans-Bold", "NotoSans-Italic"
+PT = 25.4 / 72          # a point in mm, the unit of print faces
+STORY_FLOOR, TEXT_FLOOR, SAFE_ZONE = 6.5, 6.0, 3.0   # pt, pt, mm: readable in the hand, clear of the cut
 
 
 @cache
@@ -38,6 +40,37 @@ def width(text: str, size: float, font_name: str) -> float:
     return pdfmetrics.stringWidth(text, font_name, size)
 
 
+def clear_caches() -> None:
+    """Forget measured text, so a benchmark measures a cold export."""
+    width.cache_clear()
+    _unit_width.cache_clear()
+
+
+def measure(text: str, size: float, bold: bool) -> float:
+    return _unit_width(text, BOLD if bold else REGULAR) * size
+
+
+@lru_cache(maxsize=65536)
+def _unit_width(text: str, font_name: str) -> float:
+    """Width at size 1, summed word by word: reportlab does not kern, so this is exact, and every line
+    and size a layout tries shares the cache of its words."""
+    words = text.split(" ")
+    return sum(width(word, 1.0, font_name) for word in words) + (len(words) - 1) * width(" ", 1.0, font_name)
+
+
+def print_floors() -> Floors:
+    """The legibility floors of every printed face, in mm, measured with the fonts that draw them."""
+    register_fonts()
+    # glyph boxes (ascent to descent, 1.36 em) reach a little past their 1.25 em line: 0.2 mm more margin
+    return Floors(STORY_FLOOR * PT, TEXT_FLOOR * PT, SAFE_ZONE + 0.2, measure)
+
+
+def fitted(op: Text) -> Fitted:
+    """How a text op will be set: size, lines, and whether it had to be cut (metrics of the font drawn)."""
+    name = font(op.bold, op.italic)
+    return fitting(op, lambda text, size, bold: _unit_width(text, name) * size)
+
+
 def _rgb(color: Color) -> tuple[float, float, float]:
     return color[0] / 255, color[1] / 255, color[2] / 255
 
@@ -55,13 +88,15 @@ class FacePainter:
         """A point of the face being drawn (card units: mm from its trim corner) in PDF points."""
         return (self.left + x) * mm, (self.page_height - self.top - y) * mm
 
-    def draw(self, ops: list[FaceOp], trim: Box, bleed: float) -> None:
-        """One face with its trim box at `trim`, clipped to its bleed so nothing reaches a neighbour."""
+    def draw(self, ops: list[FaceOp], trim: Box, bleed: float, clip: Box | None = None) -> None:
+        """One face with its trim box at `trim`, clipped to its bleed (or to `clip`, in page mm) so
+        nothing reaches a neighbour."""
         self.left, self.top = trim.x, trim.y
         c = self.canvas
         c.saveState()
+        clip = clip or Box(trim.x - bleed, trim.y - bleed, trim.w + 2 * bleed, trim.h + 2 * bleed)
         path = c.beginPath()
-        path.rect(*self.point(-bleed, trim.h + bleed), (trim.w + 2 * bleed) * mm, (trim.h + 2 * bleed) * mm)
+        path.rect(*self.point(clip.x - trim.x, clip.y - trim.y + clip.h), clip.w * mm, clip.h * mm)
         c.clipPath(path, stroke=0, fill=0)
         for op in ops:
             if isinstance(op, Rect):
@@ -107,7 +142,7 @@ class FacePainter:
     def text(self, op: Text) -> None:
         """Lines placed as on screen: the glyphs' ascent-to-descent centred in each line's height."""
         name = font(op.bold, op.italic)
-        size, lines = fit(op, lambda text, size, bold: width(text, size, name))  # metrics of the font drawn
+        size, lines, _cut = fitted(op)
         ascent, descent = (v / 1000 for v in pdfmetrics.getAscentDescent(name))
         top = op.box.y
         if op.valign == "middle":

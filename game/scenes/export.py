@@ -22,6 +22,9 @@ LAYOUT_NAMES = {"duplex-long": N_("two-sided, flip on the long edge"), "duplex-s
                 "fold": N_("one-sided, fold and glue"), "fronts-only": N_("fronts only")}
 
 
+PRINT_NOTES = N_("Some cards print under the size floors or partly untranslated: see the preview, or run the export "
+                  "command for the list.")
+
 class ExportScene(Scene):
     def __init__(self, app, deck: Deck, language: str):
         super().__init__(app)
@@ -68,11 +71,14 @@ class ExportScene(Scene):
             if target.suffix.lower() != ".pdf":
                 raise UserError(_("The file name must end in .pdf"))
             target.parent.mkdir(parents=True, exist_ok=True)
-            lines = export(self.deck, list(self.deck.cards), self.options(), out=target)
+            notes: list[str] = []
+            lines = export(self.deck, list(self.deck.cards), self.options(), out=target, warn=notes.append)
         except (UserError, OSError) as problem:
             self.message, self.failed = _("Not exported: {reason}").format(reason=problem), True
             return
         self.message, self.failed = _("Saved: {result}").format(result=lines[0]), False
+        if notes:
+            self.message += " " + _(PRINT_NOTES)
 
     def _area(self, size) -> Box:
         w, h = size

@@ -22,6 +22,10 @@ BACKS = ("unknown", "who", "fact", "story")
 BACK_NAMES = {"unknown": N_("Back: story"), "who": N_("Back: clues"), "fact": N_("Back: statements"),
               "story": N_("Back: story")}
 CHECK_EVERY = 0.5  # seconds between looks at the deck files
+PRINT_SMALL = N_("In print at poker size the story is {size} pt, under 6.5 pt: shorten it by about {count} "
+                 "characters, or print at tarot size.")
+PRINT_CUT = N_("In print at poker size “{text}” does not fit and is cut: shorten it by about {count} characters, "
+               "or print at tarot size.")
 
 
 def snapshot(folder: Path) -> tuple:
@@ -150,7 +154,18 @@ class PreviewScene(Scene):
                 language=language_name(deck.source_language), fields=", ".join(sorted(text.fallback))))
         if text.stale:
             notes.append(_("The source text changed after this translation; check it and update translated_from."))
+        notes += self._print_notes(card.id, language)
         self._draw_problems(surface, side, problems, notes)
+
+    def _print_notes(self, card_id: str, language: str) -> list[str]:
+        """What misses the print floors on this card, computed once per card, language and reload."""
+        from game.export.check import card_shortfalls
+        key = (self.reloads, card_id, language)
+        if getattr(self, "_print_key", None) != key:
+            self._print_key = key
+            self._print = card_shortfalls(self.deck, language, [card_id])
+        return [_(PRINT_CUT).format(text=item.text.split(".")[0][:40], count=item.over) if item.cut else
+                _(PRINT_SMALL).format(size=f"{item.size:.1f}", count=item.over) for item in self._print]
 
     def _draw_problems(self, surface, box: Box, problems, notes=()) -> None:
         h = surface.get_height()

@@ -8,6 +8,7 @@ Plain Python: no pygame.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, replace
@@ -15,6 +16,7 @@ from typing import Callable, NamedTuple, Sequence
 
 from game.decks.model import Card, CardText, Edition
 from game.i18n import N_, _
+from game.textdir import is_rtl_language
 
 Color = tuple[int, int, int]
 Measure = Callable[[str, float, bool], float]  # width of one line of text at a size, bold or not
@@ -265,6 +267,25 @@ FRONT_FIELDS, BACK_FIELDS = frozenset({"name", "known_for"}), frozenset({"name",
                                                                          "question"})
 
 
+def mirrored(ops: list[FaceOp], w: float) -> list[FaceOp]:
+    """The face seen in a mirror: every box and shape moves to the other side. Text is never reversed
+    (each box keeps its words, set from the right when they read right to left); markers are
+    symmetric, and a field icon simply faces the other way."""
+    return [replace(op, points=tuple((w - x, y) for x, y in op.points)) if isinstance(op, Shape)
+            else replace(op, box=Box(w - op.box.x - op.box.w, op.box.y, op.box.w, op.box.h)) for op in ops]
+
+
+def reading_direction(face: Callable[..., list[FaceOp]]) -> Callable[..., list[FaceOp]]:
+    """Faces of a right-to-left edition (the language's direction comes from CLDR) are laid out
+    from the right: markers stand to the right of their words, the text column starts at the right."""
+    @functools.wraps(face)
+    def laid_out(card: Card, text: CardText, edition: Edition, w: float, h: float, *args, **kwargs):
+        ops = face(card, text, edition, w, h, *args, **kwargs)
+        return mirrored(ops, w) if is_rtl_language(edition.language) else ops
+    return laid_out
+
+
+@reading_direction
 def card_front(card: Card, text: CardText, edition: Edition, w: float, h: float, bleed: float = 0,
                second: CardText | None = None, floors: Floors | None = None, marked: str = "") -> list[FaceOp]:
     """Portrait placeholder, name and what the person is known for. Nothing hidden is shown.
@@ -358,6 +379,7 @@ def back_body(text: CardText, mode: str) -> str:
     return "\n".join(f"{_(FACT if s.answer else FICTION)}: {s.text} — {s.explanation}" for s in text.statements)
 
 
+@reading_direction
 def card_back(card: Card, text: CardText, edition: Edition, w: float, h: float, mode: str = "unknown",
               countries: Sequence[str] = (), bleed: float = 0, floors: Floors | None = None,
               marked: str = "") -> list[FaceOp]:

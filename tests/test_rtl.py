@@ -74,3 +74,57 @@ def test_a_right_to_left_paragraph_is_set_flush_right(screen):
         render.draw_text(surface, layout.Text(Box(100, 100, 600, 100), "A story in English", 40, (255, 255, 255)))
     (_, x_ar, _, w_ar, _, _), (_, x_en, *_) = shown
     assert abs(x_ar + w_ar - 700) <= 1 and x_en == 100
+
+
+# --- print ------------------------------------------------------------------------------------------
+
+RTL_DECK = __import__("tests.conftest", fromlist=["TESTS"]).TESTS / "decks_rtl" / "rtl"
+
+
+def spans(pdf_path) -> list[str]:
+    """The ActualText of every marked run on every page, decoded: what a reader copies out."""
+    import re
+    import pypdf
+    found = []
+    for page in pypdf.PdfReader(pdf_path).pages:
+        stream = page.get_contents().get_data().decode("latin-1")
+        found += [bytes.fromhex(code).decode("utf-16-be") for code in re.findall(r"/ActualText <FEFF([0-9A-F]+)>", stream)]
+    return found
+
+
+def test_persian_print_keeps_the_words_in_logical_order(tmp_path):
+    from game.cli import main
+    out = tmp_path / "fa.pdf"
+    assert main(["export", str(RTL_DECK), "--lang", "fa", "--cards", "ada-example", "--out", str(out)]) == 0
+    copied = " ".join(spans(out))
+    for words in ("آدا اگزمپل", "به دانشمندان", "دستهٔ نمونه"):     # name, story, deck title in the margin
+        assert words in copied, (words, copied[:200])
+
+
+def test_print_shapes_runs_as_harfbuzz_does():
+    from reportlab.pdfbase.ttfonts import shapeStr
+    from game.export import pdf
+    pdf.register_fonts()
+    word = "پناهنده"
+    shaped = shapeStr(word, pdf.RTL_REGULAR, 10, force=True)
+    face = uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(bundled.FONTS / "NotoSansWithArabic-Regular.ttf")))
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(word)
+    buffer.guess_segment_properties()
+    uharfbuzz.shape(uharfbuzz.Font(face), buffer, {})
+    assert [g.x_advance for g in shaped.__shapeData__] == [p.x_advance for p in buffer.glyph_positions]
+
+
+def test_right_to_left_faces_put_markers_to_the_right_of_their_words():
+    from game.decks import load_deck
+    from game.layout import Shape, Text, card_back
+    deck = load_deck(RTL_DECK).deck
+    card = deck.card("ada-example")
+    for language, markers_right in (("fa", True), ("en", False)):
+        edition = deck.edition(language)
+        ops = card_back(card, deck.text(card.id, language), edition, 63, 88)
+        names = [op for op in ops if isinstance(op, Text) and op.text in edition.category_names.values()]
+        markers = [op for op in ops if isinstance(op, Shape) and len(op.points) <= 32]
+        assert names and markers
+        marker_x = min(x for x, _ in markers[0].points)
+        assert (marker_x > names[0].box.x + names[0].box.w / 2) is markers_right, language

@@ -15,7 +15,8 @@ from game.errors import UserError
 from game.i18n import N_, _, country_name, language_name, ngettext
 from game.layout import (BACK_FIELDS, FIELD_COLORS, FRONT_FIELDS, INK, LINE_HEIGHT, MUTED_INK, STORY, WHITE, Box,
                          FaceOp, Floors, Rect, Text, card_back, card_frame, card_front, category_marker, floored,
-                         margin, wrap)
+                         margin, mirrored, wrap)
+from game.textdir import is_rtl_language
 from game.export.options import PrintOptions
 from game.export.pdf import PT, STORY_FLOOR, fitted, measure, print_floors
 from game.rules import MODES
@@ -157,6 +158,8 @@ def title_faces(edition: Edition, count: int, w: float, h: float, bleed: float,
                          edition.category_names[category], size, INK, bold=True, max_lines=3))
     back.append(Text(Box(pad, h - pad - h * 0.05, w - 2 * pad, h * 0.05), _("Several may apply."), h * 0.034,
                      MUTED_INK, italic=True, max_lines=1))
+    if is_rtl_language(edition.language):
+        back = mirrored(back, w)
     return floored(front, floors), floored(back, floors)
 
 

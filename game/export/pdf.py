@@ -11,14 +11,15 @@ from functools import cache, lru_cache
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 
-from game import bundled
+from game import bundled, textdir
 from game.layout import LINE_HEIGHT, Box, Color, FaceOp, Fitted, Floors, Rect, Shape, Text, fitting
 
 FONTS_DIR = bundled.FONTS
 REGULAR, BOLD, ITALIC = "NotoSans", "NotoSans-Bold", "NotoSans-Italic"
+RTL_REGULAR, RTL_BOLD = "NotoSansWithArabic", "NotoSansWithArabic-Bold"   # lines with right-to-left text
 PT = 25.4 / 72          # a point in mm, the unit of print faces
 STORY_FLOOR, TEXT_FLOOR, SAFE_ZONE = 6.5, 6.0, 3.0   # pt, pt, mm: readable in the hand, clear of the cut
 
@@ -26,8 +27,25 @@ STORY_FLOOR, TEXT_FLOOR, SAFE_ZONE = 6.5, 6.0, 3.0   # pt, pt, mm: readable in t
 @cache
 def register_fonts() -> None:
     for name, file in ((REGULAR, "NotoSans-Regular.ttf"), (BOLD, "NotoSans-Bold.ttf"),
-                       (ITALIC, "NotoSans-Italic.ttf")):
+                       (ITALIC, "NotoSans-Italic.ttf"), (RTL_REGULAR, "NotoSansWithArabic-Regular.ttf"),
+                       (RTL_BOLD, "NotoSansWithArabic-Bold.ttf")):
         pdfmetrics.registerFont(TTFont(name, str(FONTS_DIR / file)))
+
+
+def line_font(name: str, line: str) -> str:
+    """The font that draws `line`: Noto Sans with Arabic when it holds right-to-left text."""
+    return (RTL_BOLD if name == BOLD else RTL_REGULAR) if textdir.has_rtl(line) else name
+
+
+@lru_cache(maxsize=16384)
+def runs(line: str, font_name: str, size: float) -> tuple[tuple[str, bool, float], ...]:
+    """(text, right_to_left, width) of each visual run of a line with right-to-left text; a
+    right-to-left run is shaped by HarfBuzz (uharfbuzz), which joins letters and mirrors brackets."""
+    def run_width(text: str, rtl: bool) -> float:
+        if rtl:
+            return sum(glyph.x_advance for glyph in shapeStr(text, font_name, size, force=True).__shapeData__) * size / 1000
+        return pdfmetrics.stringWidth(text, font_name, size)
+    return tuple((text, rtl, run_width(text, rtl)) for text, rtl in textdir.visual_runs(line))
 
 
 def font(bold: bool = False, italic: bool = False) -> str:
@@ -36,14 +54,38 @@ def font(bold: bool = False, italic: bool = False) -> str:
 
 @lru_cache(maxsize=65536)
 def width(text: str, size: float, font_name: str) -> float:
-    """Width of one line in the units of `size`; cached, as fitting measures the same words often."""
+    """Width of one line as drawn, in the units of `size` (right-to-left runs shaped); cached, as
+    fitting measures the same words often."""
+    if textdir.has_rtl(text):
+        return sum(run[2] for run in runs(text, line_font(font_name, text), size))
     return pdfmetrics.stringWidth(text, font_name, size)
+
+
+def draw_string(canvas: Canvas, x: float, y: float, text: str, font_name: str, size: float) -> None:
+    """One line at (x, y) in points. A line with right-to-left text is drawn run by run in visual
+    order; each shaped run is marked with its text in logical order (ActualText, as the PDF standard
+    defines it), so a reader that honours it copies the text out as it was written."""
+    if not textdir.has_rtl(text):
+        canvas.setFont(font_name, size)
+        canvas.drawString(x, y, text)
+        return
+    font_name = line_font(font_name, text)
+    canvas.setFont(font_name, size)
+    for run, rtl, run_width in runs(text, font_name, size):
+        if rtl:
+            canvas._code.append(f"/Span <</ActualText <FEFF{run.encode('utf-16-be').hex().upper()}>>> BDC")
+            canvas.drawString(x, y, shapeStr(run, font_name, size, force=True))
+            canvas._code.append("EMC")
+        else:
+            canvas.drawString(x, y, run)
+        x += run_width
 
 
 def clear_caches() -> None:
     """Forget measured text, so a benchmark measures a cold export."""
     width.cache_clear()
     _unit_width.cache_clear()
+    runs.cache_clear()
 
 
 def measure(text: str, size: float, bold: bool) -> float:
@@ -54,6 +96,8 @@ def measure(text: str, size: float, bold: bool) -> float:
 def _unit_width(text: str, font_name: str) -> float:
     """Width at size 1, summed word by word: reportlab does not kern, so this is exact, and every line
     and size a layout tries shares the cache of its words."""
+    if textdir.has_rtl(text):
+        return width(text, 1.0, font_name)
     words = text.split(" ")
     return sum(width(word, 1.0, font_name) for word in words) + (len(words) - 1) * width(" ", 1.0, font_name)
 
@@ -150,9 +194,17 @@ class FacePainter:
         c = self.canvas
         c.setFillColorRGB(*_rgb(op.color))
         c.setFont(name, size * mm)
+        align = "right" if op.align == "left" and textdir.base_is_rtl(op.text) else op.align
         for i, line in enumerate(lines):
             baseline = top + (i * LINE_HEIGHT + (LINE_HEIGHT + ascent + descent) / 2) * size
-            if op.align == "center":
+            if textdir.has_rtl(line):
+                line_width = width(line, size * mm, name) / mm
+                x = op.box.x + (op.box.w - line_width) * {"center": 0.5, "right": 1.0}.get(align, 0.0)
+                draw_string(c, *self.point(x, baseline), line, name, size * mm)
+                c.setFont(name, size * mm)
+            elif align == "center":
                 c.drawCentredString(*self.point(op.box.x + op.box.w / 2, baseline), line)
+            elif align == "right":
+                c.drawRightString(*self.point(op.box.x + op.box.w, baseline), line)
             else:
                 c.drawString(*self.point(op.box.x, baseline), line)

@@ -26,7 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from game.errors import UserError
 from game.export.faces import PrintCard
 from game.export.options import PrintOptions
-from game.export.pdf import BOLD, PT as PT_MM, REGULAR, FacePainter, register_fonts, width
+from game.export.pdf import BOLD, PT as PT_MM, REGULAR, FacePainter, draw_string, register_fonts, width
 from game.i18n import N_, _
 from game.layout import LINE_HEIGHT, Box, FaceOp, wrap
 
@@ -296,12 +296,10 @@ def slug(canvas: Canvas, sheet: Sheet, boxes: list[Box], label: str) -> None:
     for i in range(RULER + 1):
         tick = 2.0 if i % 10 == 0 else 1.4 if i % 5 == 0 else 0.9
         canvas.line(i * mm, base * mm, i * mm, (base + tick) * mm)
-    canvas.setFont(REGULAR, size)
-    canvas.drawString((RULER + 1.5) * mm, base * mm, tail)
-    canvas.setFont(BOLD, size)
+    draw_string(canvas, (RULER + 1.5) * mm, base * mm, tail, REGULAR, size)
     for i, line in enumerate(plan.lines):
         y = base - i * pitch if plan.side == "bottom" else base + (len(plan.lines) - 1 - i) * pitch
-        canvas.drawString(note_x * mm, y * mm, line)
+        draw_string(canvas, note_x * mm, y * mm, line, BOLD, size)
     canvas.restoreState()
     _label(canvas, sheet, boxes, label, size)
 
@@ -315,6 +313,5 @@ def _label(canvas: Canvas, sheet: Sheet, boxes: list[Box], label: str, size: flo
     canvas.saveState()
     canvas.setFillColorRGB(*BLACK)
     _band(canvas, sheet, boxes, OPPOSITE[sheet.slug.side], 0, width(label, size, REGULAR) / mm)
-    canvas.setFont(REGULAR, size)
-    canvas.drawString(0, size * PT_MM * DESCENT * mm, label)
+    draw_string(canvas, 0, size * PT_MM * DESCENT * mm, label, REGULAR, size)
     canvas.restoreState()

@@ -12,6 +12,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Callable, NamedTuple, Sequence
 
 from game.decks.model import Card, CardText, Edition
@@ -85,6 +86,14 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A portrait: the image file cropped to the box around its focal point, never stretched."""
+    box: Box
+    path: Path
+    focus: tuple[float, float] = (0.5, 0.5)
+
+
+@dataclass(frozen=True)
 class Floors:
     """Print's legibility rules, in card units: the smallest story and other text, the margin kept clear
     of the trim, and how to measure text in the font that will draw it. Faces laid out with floors give
@@ -101,7 +110,7 @@ class Fitted(NamedTuple):
     cut: bool               # lines were dropped and the last one ends in "…"
 
 
-FaceOp = Rect | Shape | Text
+FaceOp = Rect | Shape | Text | Picture
 FACT, FICTION = N_("Fact"), N_("Fiction")
 
 
@@ -297,11 +306,14 @@ def card_front(card: Card, text: CardText, edition: Edition, w: float, h: float,
     portrait = Box(pad, pad, w - 2 * pad, h * (0.42 if floors and second else 0.5))  # print: two languages' room
     color = FIELD_COLORS.get(card.field, INK)
     ops = card_frame(w, h, bleed) + [Rect(portrait, color, radius=w * 0.03)]
-    ops.append(Text(Box(portrait.x, portrait.y + portrait.h * 0.18, portrait.w, portrait.h * 0.6),
-                    monogram(text.name), portrait.h * 0.42, WHITE, bold=True, align="center", max_lines=1))
-    icon = portrait.w * 0.16
-    ops += field_icon(card.field, Box(portrait.x + portrait.w - icon * 1.25, portrait.y + icon * 0.25, icon, icon),
-                      WHITE)
+    if card.image:   # a real face (the loader checked it decodes; otherwise the card has no image: monogram)
+        ops.append(Picture(portrait, card.image, card.image_focus))
+    else:
+        ops.append(Text(Box(portrait.x, portrait.y + portrait.h * 0.18, portrait.w, portrait.h * 0.6),
+                        monogram(text.name), portrait.h * 0.42, WHITE, bold=True, align="center", max_lines=1))
+        icon = portrait.w * 0.16
+        ops += field_icon(card.field, Box(portrait.x + portrait.w - icon * 1.25, portrait.y + icon * 0.25, icon,
+                                          icon), WHITE)
     top = portrait.y + portrait.h + h * 0.03
     if floors is not None:
         lines = [(text.name, h * 0.062, INK, True, False)] if second is None else [

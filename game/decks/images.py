@@ -122,5 +122,15 @@ def focus_crop(width: float, height: float, box_aspect: float,
     return (left, top, left + crop_w, top + crop_h)
 
 
-__all__ = ["DEFAULT_FOCUS", "MAX_IMAGE_BYTES", "MAX_PIXELS", "ImageProblem", "focus_crop", "image_problem",
-           "open_portrait"]
+def cropped_portrait(path: Path, box_aspect: float,
+                     focus: tuple[float, float] = DEFAULT_FOCUS) -> Image.Image | None:
+    """The portrait cut to the box's aspect around its focal point, at full resolution, or None when
+    the file cannot be used (then the card keeps its colour field). Screen and print draw this."""
+    image = open_portrait(path)
+    if isinstance(image, ImageProblem):
+        return None
+    return image.crop(tuple(round(v) for v in focus_crop(image.width, image.height, box_aspect, focus)))
+
+
+__all__ = ["DEFAULT_FOCUS", "MAX_IMAGE_BYTES", "MAX_PIXELS", "ImageProblem", "cropped_portrait", "focus_crop",
+           "image_problem", "open_portrait"]

@@ -42,6 +42,11 @@ class Card:
     image_focus: tuple[float, float] = (0.5, 0.5)    # focal point (x, y) from 0 to 1, kept in view when cropping
     reasons: tuple[tuple[str, str], ...] = ()  # (category, why it applies), in the order written
 
+    @property
+    def credit(self) -> str:
+        """The portrait's author, licence and source: what CC BY and CC BY-SA ask of anyone who shows it."""
+        return ", ".join(part for part in (self.image_credit, self.image_license, self.image_source) if part)
+
     def reason(self, category: str) -> str | None:
         """Why the card has `category`, as the deck's editor recorded it."""
         return dict(self.reasons).get(category)

@@ -23,7 +23,7 @@ def card_shortfalls(deck: Deck, language: str, card_ids: list[str] | None = None
     set_language(language)
     try:
         cards = [card for card in deck.cards if card_ids is None or card.id in card_ids]
-        return [item for item in shortfalls(print_cards(deck, cards, PrintOptions(language))[2:])]
+        return [item for item in shortfalls([c for c in print_cards(deck, cards, PrintOptions(language)) if c.person])]
     finally:
         set_language(previous)
 

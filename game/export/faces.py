@@ -56,6 +56,7 @@ class PrintCard:
     back: list[FaceOp]
     fallback: bool = False
     fallback2: bool = False
+    person: bool = False    # a card of the deck (not the title, rules or credits card)
 
 
 def select_cards(deck: Deck, ids: list[str] = (), categories: list[str] = (), fields: list[str] = (),
@@ -101,8 +102,31 @@ def print_cards(deck: Deck, cards: list[Card], options: PrintOptions) -> list[Pr
         printed.append(PrintCard(card.id, text.name,
                                  card_front(card, text, edition, w, h, bleed, second, floors, marked),
                                  card_back(card, text, edition, w, h, options.mode, countries, bleed, floors, marked),
-                                 bool(marked and text.fallback & (FRONT_FIELDS | BACK_FIELDS)), fallback2))
+                                 bool(marked and text.fallback & (FRONT_FIELDS | BACK_FIELDS)), fallback2, True))
+    credited = [(edition.texts[card.id].name, card) for card in cards if card.image]
+    for i in range(0, len(credited), CREDITS_PER_CARD):
+        printed.append(PrintCard(f"credits-{i // CREDITS_PER_CARD + 1}", _("Picture credits"),
+                                 *credits_faces(credited[i:i + CREDITS_PER_CARD], edition, w, h, bleed, floors)))
     return printed
+
+
+CREDITS_PER_CARD = 6
+
+
+def credits_faces(credited: list[tuple[str, Card]], edition: Edition, w: float, h: float, bleed: float,
+                  floors: Floors | None = None) -> tuple[list[FaceOp], list[FaceOp]]:
+    """A card that names who made each portrait and under which licence, printed with the deck."""
+    pad = margin(w, floors)
+    front = card_frame(w, h, bleed)
+    front.append(Text(Box(pad, pad, w - 2 * pad, h * 0.1), _("Picture credits"), h * 0.05, INK, bold=True,
+                      max_lines=1))
+    row = (h - 2 * pad - h * 0.12) / CREDITS_PER_CARD
+    for i, (name, card) in enumerate(credited):
+        front.append(Text(Box(pad, pad + h * 0.12 + i * row, w - 2 * pad, row * 0.95), f"{name}: {card.credit}",
+                          h * 0.03, MUTED_INK))
+    back = card_frame(w, h, bleed) + [Text(Box(pad, pad, w - 2 * pad, h - 2 * pad), edition.title, h * 0.05,
+                                           MUTED_INK, bold=True, align="center", valign="middle")]
+    return floored(front, floors), floored(back, floors)
 
 
 def _second_text(deck: Deck, card_id: str, text: CardText, language: str | None,

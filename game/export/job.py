@@ -11,9 +11,12 @@ from game.export.files import atomic_file, write_pngs, write_pod
 from game.export.options import PrintOptions
 from game.export.sheets import write_sheets
 from game.i18n import current_language, language_name, set_language
+from game.layout import Picture
+from game.decks.images import cropped_portrait
 
 ProgressFactory = Callable[[str], Callable[[int, int], None] | None]
 SHOWN = 12  # cards named one by one in a warning; the rest are counted
+PORTRAIT_DPI = 300
 
 
 def export(deck: Deck, cards: list[Card], options: PrintOptions, *, out: Path | None = None,
@@ -49,9 +52,24 @@ def export(deck: Deck, cards: list[Card], options: PrintOptions, *, out: Path | 
         set_language(previous)
 
 
+def portrait_warnings(people: list[PrintCard]) -> list[str]:
+    """Portraits with fewer pixels than 300 dpi at the size they print: soft in the hand."""
+    lines = []
+    for card in people:
+        for op in card.front:
+            if isinstance(op, Picture):
+                image = cropped_portrait(op.path, op.box.w / op.box.h, op.focus)
+                dpi = image.width / (op.box.w / 25.4) if image else 0
+                if image and dpi < PORTRAIT_DPI - 0.5:
+                    lines.append(f"{card.name}: the portrait prints at {dpi:.0f} dpi; {PORTRAIT_DPI} dpi needs "
+                                 f"{round(op.box.w / 25.4 * PORTRAIT_DPI)} × {round(op.box.h / 25.4 * PORTRAIT_DPI)} "
+                                 "pixels or more")
+    return lines
+
+
 def print_warnings(deck: Deck, printed: list[PrintCard], options: PrintOptions) -> list[str]:
     """Cards that print partly in the source language, and cards that miss a print floor, named."""
-    people = printed[2:]
+    people = [card for card in printed if card.person]
     source = language_name(deck.source_language, "en")
     lines = []
     marked = language_name(deck.source_language, options.language)
@@ -62,6 +80,7 @@ def print_warnings(deck: Deck, printed: list[PrintCard], options: PrintOptions) 
     if second:
         lines.append(f"{second} of {len(people)} cards print their second language in {source}: not translated "
                      f"into {options.second_language} yet (marked “({marked})” on the card)")
+    lines += portrait_warnings(people)
     missing = shortfalls(printed)
     if missing:
         w, h = options.card

@@ -10,12 +10,15 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 
 from game import bundled, textdir
-from game.layout import LINE_HEIGHT, Box, Color, FaceOp, Fitted, Floors, Rect, Shape, Text, fitting
+from game.decks.images import cropped_portrait
+from game.layout import (LINE_HEIGHT, Box, Color, FaceOp, Fitted, Floors, Picture, Rect, Shape, Text,
+                         fitting)
 
 FONTS_DIR = bundled.FONTS
 REGULAR, BOLD, ITALIC = "NotoSans", "NotoSans-Bold", "NotoSans-Italic"
@@ -147,9 +150,18 @@ class FacePainter:
                 self.rect(op)
             elif isinstance(op, Shape):
                 self.shape(op)
+            elif isinstance(op, Picture):
+                self.picture(op)
             else:
                 self.text(op)
         c.restoreState()
+
+    def picture(self, op: Picture) -> None:
+        """The portrait at the full resolution of its crop (print wants about 300 dpi)."""
+        image = cropped_portrait(op.path, op.box.w / op.box.h, op.focus)
+        if image is not None:
+            x, y = self.point(op.box.x, op.box.y + op.box.h)
+            self.canvas.drawImage(ImageReader(image.convert("RGB")), x, y, op.box.w * mm, op.box.h * mm)
 
     def rect(self, op: Rect) -> None:
         c = self.canvas

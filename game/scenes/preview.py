@@ -10,6 +10,7 @@ import pygame
 
 from game import layout
 from game.decks import DeckReport, load_deck, problems_by_card
+from game.decks.images import ImageProblem, focus_crop, open_portrait
 from game.decks.problems import display_path
 from game.i18n import N_, _, country_name, language_name, ngettext
 from game.input import Action, Intent
@@ -142,7 +143,10 @@ class PreviewScene(Scene):
                     theme.MUTED, max_lines=1)
         card_h = area.h
         card_w = card_h * 63 / 88
-        render.paint(surface, layout.card_front(card, text, edition, card_w, card_h), (area.x, area.y))
+        front = layout.card_front(card, text, edition, card_w, card_h)
+        render.paint(surface, front, (area.x, area.y))
+        for picture in (op for op in front if isinstance(op, layout.Picture)):
+            self._draw_focus(surface, picture, (area.x, area.y))
         countries = [country_name(code, language) for code in card.countries]
         back = layout.card_back(card, text, edition, card_w, card_h, BACKS[self.back], countries)
         render.paint(surface, back, (area.x + card_w + m, area.y))
@@ -154,8 +158,25 @@ class PreviewScene(Scene):
                 language=language_name(deck.source_language), fields=", ".join(sorted(text.fallback))))
         if text.stale:
             notes.append(_("The source text changed after this translation; check it and update translated_from."))
+        if card.image:
+            notes.append(_("Portrait: {credit}").format(credit=card.credit))
         notes += self._print_notes(card.id, language)
         self._draw_problems(surface, side, problems, notes)
+
+    @staticmethod
+    def _draw_focus(surface, picture, origin) -> None:
+        """Where the focal point falls in the crop, so a designer sees what `image_focus` keeps in view."""
+        image = open_portrait(picture.path)
+        if isinstance(image, ImageProblem):
+            return
+        left, top, right, bottom = focus_crop(image.width, image.height, picture.box.w / picture.box.h, picture.focus)
+        fx, fy = picture.focus[0] * image.width, picture.focus[1] * image.height
+        x = origin[0] + picture.box.x + (fx - left) / (right - left) * picture.box.w
+        y = origin[1] + picture.box.y + (fy - top) / (bottom - top) * picture.box.h
+        radius = max(4, round(picture.box.w * 0.04))
+        pygame.draw.circle(surface, theme.ACCENT, (round(x), round(y)), radius, 2)
+        pygame.draw.line(surface, theme.ACCENT, (x - 2 * radius, y), (x + 2 * radius, y), 2)
+        pygame.draw.line(surface, theme.ACCENT, (x, y - 2 * radius), (x, y + 2 * radius), 2)
 
     def _print_notes(self, card_id: str, language: str) -> list[str]:
         """What misses the print floors on this card, computed once per card, language and reload."""

@@ -9,9 +9,11 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 import pygame
+from PIL import Image
 
 from game import layout
 from game import bundled, textdir
+from game.decks.images import cropped_portrait
 from game.layout import Box
 
 FONT_DIR = bundled.FONTS
@@ -73,7 +75,7 @@ def recording_text():
 
 def reset_caches() -> None:
     """Fonts die with pygame.quit(); a new display starts with empty caches."""
-    for cached in (font, rtl_font, text_surface, _width, fitted):
+    for cached in (font, rtl_font, text_surface, _width, fitted, portrait_surface):
         cached.cache_clear()
 
 
@@ -137,6 +139,23 @@ def paint(surface: pygame.Surface, ops, origin: tuple[float, float] = (0, 0)) ->
                 pygame.draw.lines(surface, op.color, op.closed, points, max(1, round(op.width)))
             else:
                 pygame.draw.polygon(surface, op.color, points)
+        elif isinstance(op, layout.Picture):
+            rect = to_rect(Box(op.box.x + ox, op.box.y + oy, op.box.w, op.box.h))
+            picture = portrait_surface(op.path, op.focus, rect.size)
+            if picture is not None:
+                surface.blit(picture, rect)
+
+
+@lru_cache(maxsize=64)
+def portrait_surface(path, focus: tuple[float, float], size: tuple[int, int]) -> pygame.Surface | None:
+    """A portrait scaled to its box once, then reused every frame."""
+    if min(size) < 1:
+        return None
+    image = cropped_portrait(path, size[0] / size[1], focus)
+    if image is None:
+        return None
+    image = image.convert("RGB").resize(size, Image.LANCZOS)
+    return pygame.image.frombytes(image.tobytes(), size, "RGB")
 
 
 def shape(surface, kind: str, center, radius: float, color) -> None:

@@ -1,0 +1,63 @@
+"""Real faces: a card's portrait on screen, in print with its credit, and never before its step."""
+
+import re
+import shutil
+
+import pytest
+from PIL import Image, ImageDraw
+
+from game.cli import main
+from tests.conftest import SAMPLE_DECK
+
+RED, BLUE = (200, 40, 40), (40, 60, 200)
+
+
+def deck_with_portraits(tmp_path, size=(700, 900)):
+    """The sample deck with a two-colour test portrait on every card."""
+    deck = tmp_path / "decks" / "sample"
+    shutil.copytree(SAMPLE_DECK, deck)
+    (deck / "portraits").mkdir()
+    image = Image.new("RGB", size, RED)
+    ImageDraw.Draw(image).rectangle([size[0] // 2, 0, size[0], size[1]], fill=BLUE)
+    image.save(deck / "portraits" / "face.png")
+    text = (deck / "deck.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"(  - id: [a-z-]+\n)", r"\1    image: portraits/face.png\n    image_credit: Test Photographer\n"
+                  r"    image_license: CC BY 4.0\n    image_source: https://example.org/face\n", text)
+    (deck / "deck.yaml").write_text(text, encoding="utf-8")
+    return deck
+
+
+def colours(path) -> set:
+    with Image.open(path) as image:
+        return {pixel for _, pixel in image.convert("RGB").getcolors(1 << 20)}
+
+
+@pytest.mark.parametrize("scene, shown", [("face", True), ("reveal", True), ("clue", False)])
+def test_the_portrait_is_on_screen_only_where_the_identity_is(tmp_path, scene, shown):
+    deck = deck_with_portraits(tmp_path)
+    out = tmp_path / f"{scene}.png"
+    assert main(["--decks", str(deck.parent), "screenshot", "--scene", scene, "--out", str(out)]) == 0
+    seen = colours(out)
+    assert (RED in seen and BLUE in seen) is shown
+
+
+def test_print_carries_the_portrait_and_its_credit(tmp_path, capsys):
+    import pdfplumber
+    import pypdf
+    deck = deck_with_portraits(tmp_path)
+    pod, sheets = tmp_path / "pod", tmp_path / "deck.pdf"
+    assert main(["export", str(deck), "--pod", str(pod), "--out", str(sheets)]) == 0
+    front = next(pod.glob("*ada-example-front.pdf"))
+    images = list(pypdf.PdfReader(front).pages[0].images)
+    assert len(images) == 1 and images[0].image.size[0] >= 600       # the crop at full resolution
+    with pdfplumber.open(sheets) as pdf:
+        text = " ".join(page.extract_text() or "" for page in pdf.pages)
+    assert "Picture credits" in text and "Test Photographer, CC BY 4.0" in text
+    assert "dpi" not in capsys.readouterr().out
+
+
+def test_a_small_portrait_is_named_with_the_pixels_print_needs(tmp_path, capsys):
+    deck = deck_with_portraits(tmp_path, size=(140, 180))
+    assert main(["export", str(deck), "--out", str(tmp_path / "deck.pdf")]) == 0
+    out = capsys.readouterr()
+    assert re.search(r"Ada Example: the portrait prints at \d+ dpi; 300 dpi needs \d+ × \d+ pixels", out.out + out.err)

@@ -66,8 +66,9 @@ def connected(card, code, tag):
 
 
 def test_bulgarian_polish_and_ukrainian_connections(deck):
-    assert sum(connected(card, "BG", "bulgaria") for card in deck.cards) >= 8
-    assert sum(connected(card, "PL", "poland") or connected(card, "UA", "ukraine") for card in deck.cards) >= 6
+    assert sum(connected(card, "BG", "bulgaria") for card in deck.cards) >= 12
+    assert sum(connected(card, "PL", "poland") for card in deck.cards) >= 10
+    assert sum(connected(card, "UA", "ukraine") for card in deck.cards) >= 10
 
 
 def test_every_category_on_every_card_records_its_reason(report, deck):

@@ -61,3 +61,15 @@ def test_a_small_portrait_is_named_with_the_pixels_print_needs(tmp_path, capsys)
     assert main(["export", str(deck), "--out", str(tmp_path / "deck.pdf")]) == 0
     out = capsys.readouterr()
     assert re.search(r"Ada Example: the portrait prints at \d+ dpi; 300 dpi needs \d+ × \d+ pixels", out.out + out.err)
+
+
+def test_the_console_shows_the_face_the_room_sees(tmp_path):
+    from game import screenshots
+    deck = deck_with_portraits(tmp_path)
+    app = screenshots.build("face", deck.parent, (960, 540), "en", None, presenter=True)
+    app.draw_if_dirty()
+    surface = app.console.surface
+    left_column = int(surface.get_width() * 0.62)       # the live thumbnail of the room's screen is right of it
+    seen = {tuple(surface.get_at((x, y)))[:3] for x in range(0, left_column) for y in range(0, surface.get_height(), 2)}
+    app.close()
+    assert RED in seen and BLUE in seen

@@ -135,7 +135,7 @@ class Console:
                                      self.one_screen and _(ONE_SCREEN)) if text]
         if notices:
             bh = theme.px(h, 0.08)
-            render.text(surface, Box(m, h - 2 * m - bh - theme.px(h, 0.1), w - 2 * m, theme.px(h, 0.1)),
+            render.text(surface, Box(m, h - 2 * m - bh - theme.px(h, 0.1), w * 0.62 - 2 * m, theme.px(h, 0.1)),
                         notices[0], theme.px(h, theme.SMALL), theme.ACCENT, max_lines=2, valign="middle")
         for overlay in self.private_overlays():
             overlay.draw(surface)
@@ -173,6 +173,10 @@ class Console:
         phase, number = session.phase
         small = theme.px(h, theme.SMALL)
         y = box.y
+        if card.image:   # the face the room is looking at, small, so the facilitator knows it at a glance
+            face = Box(box.x + box.w - small * 3.2, y, small * 3.2, small * 4)
+            render.paint(surface, [layout.Picture(face, card.image, card.image_focus)])
+            box = Box(box.x, box.y, box.w - face.w - small * 0.5, box.h)
         render.text(surface, Box(box.x, y, box.w, small * 1.6), f"{text.name} — {text.known_for}", small * 1.15,
                     theme.TEXT, bold=True, max_lines=1)
         y += small * 1.7

@@ -134,13 +134,22 @@ class RealApp:
 
     def type(self, text: str) -> None:
         """Type as on a keyboard. xdotool types a letter that is not on the keyboard map (Cyrillic,
-        Greek) by remapping a spare key, and loses letters when they come faster than the app reads
-        the new map; so those go one at a time, with a pause."""
+        Greek) by remapping a spare key for a moment; on a busy machine the app may read the key after
+        the map is restored and get nothing. So such a letter goes alone, and is typed again only if
+        the screen shows it did not arrive (the text on screen is the judge, as for a person)."""
         before = self.log.stat().st_mtime_ns if self.log.exists() else 0
         for run in re.findall(r"[ -~]+|[^ -~]", text):
-            self.xdo("type", "--delay", "60" if run.isascii() else "150", run)
-            if not run.isascii():
-                time.sleep(0.3)
+            if run.isascii():
+                self.xdo("type", "--delay", "60", run)
+                continue
+            count = self.screen_text().count(run)
+            for _ in range(4):
+                self.xdo("type", "--delay", "150", run)
+                deadline = time.monotonic() + 1.5
+                while time.monotonic() < deadline and self.screen_text().count(run) == count:
+                    time.sleep(0.05)
+                if self.screen_text().count(run) > count:
+                    break
         self._settle(before)
 
     def click(self, x: int, y: int) -> None:

@@ -74,7 +74,7 @@ class Text:
     color: Color = INK
     bold: bool = False
     italic: bool = False
-    align: str = "left"     # left | center
+    align: str = "left"     # left | center | right
     min_size: float = 0     # never below this; 0 means size * 0.45
     max_lines: int = 0      # 0: as many as fit
     valign: str = "top"     # top | middle
@@ -90,39 +90,66 @@ LINE_HEIGHT = 1.25
 
 
 def wrap(text: str, width: float, size: float, bold: bool, measure: Measure) -> list[str]:
-    """Greedy word wrap; a word longer than the line is broken by characters."""
+    """Greedy word wrap; a word longer than the line is broken by characters.
+
+    The words that fit a line are found by galloping and bisection (a line only gets wider with more
+    words), so a line of n words costs about 2·log2(n) measurements instead of n."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split():
-            candidate = f"{line} {word}" if line else word
-            if measure(candidate, size, bold) <= width:
-                line = candidate
-                continue
-            if line:
+        words = paragraph.split()
+        line, i = "", 0
+        while i < len(words):
+            def joined(count: int) -> str:
+                return " ".join(([line] if line else []) + words[i:i + count])
+            low, high, step = 0, len(words) - i, 1
+            while step <= high and measure(joined(step), size, bold) <= width:   # gallop, then bisect
+                low, step = step, step * 2
+            high = min(high, step - 1)
+            while low < high:
+                middle = (low + high + 1) // 2
+                if measure(joined(middle), size, bold) <= width:
+                    low = middle
+                else:
+                    high = middle - 1
+            if low:
+                line, i = joined(low), i + low
+                if i < len(words):
+                    lines.append(line)
+                    line = ""
+            elif line:
                 lines.append(line)
-            line = word
-            while measure(line, size, bold) > width and len(line) > 1:
-                cut = len(line) - 1
-                while cut > 1 and measure(line[:cut], size, bold) > width:
-                    cut -= 1
-                lines.append(line[:cut])
-                line = line[cut:]
+                line = ""
+            else:
+                line, i = words[i], i + 1
+                while measure(line, size, bold) > width and len(line) > 1:
+                    cut = len(line) - 1
+                    while cut > 1 and measure(line[:cut], size, bold) > width:
+                        cut -= 1
+                    lines.append(line[:cut])
+                    line = line[cut:]
         lines.append(line)
     return lines
+
+
+def breaks_word(text: str, width: float, size: float, bold: bool, measure: Measure) -> bool:
+    """Would `wrap` have to break a word because it is wider than the line?"""
+    return any(measure(word, size, bold) > width for word in text.split())
 
 
 def fit(op: Text, measure: Measure) -> tuple[float, list[str]]:
     """The largest size (down to the minimum) at which the text fits its box, and its lines.
 
-    At the minimum size the lines that do not fit are cut with an ellipsis: text never overflows.
+    A word is broken across lines only at the minimum size ("Indietr/o" is worse than a smaller
+    "Indietro"). At the minimum size the lines that do not fit are cut with an ellipsis: text never
+    overflows.
     """
     size = op.size
     floor = op.min_size or op.size * 0.45
     while True:
         lines = wrap(op.text, op.box.w, size, op.bold, measure)
         fits_lines = not op.max_lines or len(lines) <= op.max_lines
-        if fits_lines and len(lines) * size * LINE_HEIGHT <= op.box.h + 1e-6:
+        whole_words = size <= floor or not breaks_word(op.text, op.box.w, size, op.bold, measure)
+        if fits_lines and whole_words and len(lines) * size * LINE_HEIGHT <= op.box.h + 1e-6:
             return size, lines
         if size <= floor:
             room = max(1, int(op.box.h / (size * LINE_HEIGHT)))

@@ -28,7 +28,7 @@ def text_surface(text: str, size: int, color, bold: bool = False, italic: bool =
     return font(size, bold, italic).render(text, True, color)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 18)   # every line candidate of every wrap: pages and re-fits measure the same lines
 def _width(text: str, size: int, bold: bool) -> int:
     return font(size, bold).size(text)[0]
 
@@ -43,7 +43,7 @@ def measure(text: str, size: float, bold: bool) -> float:
     return _width(text, int(size), bold)
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=16384)
 def fitted(op: layout.Text) -> tuple[int, tuple[str, ...]]:
     size, lines = layout.fit(op, measure)
     return int(size), tuple(lines)
@@ -58,7 +58,7 @@ def draw_text(surface: pygame.Surface, op: layout.Text) -> None:
         y += (op.box.h - line_height * len(lines)) / 2
     for line in lines:
         image = text_surface(line, size, op.color, op.bold, op.italic)
-        x = op.box.x + (op.box.w - image.get_width()) / 2 if op.align == "center" else op.box.x
+        x = op.box.x + (op.box.w - image.get_width()) * {"center": 0.5, "right": 1}.get(op.align, 0)
         surface.blit(image, (round(x), round(y + (line_height - image.get_height()) / 2)))
         y += line_height
 

@@ -164,10 +164,12 @@ def _kinds(deck, card_id, language, language2):
     first_text = deck.text(card_id, language)
     other_text = deck.text(card_id, language2) if language2 else None
     card = deck.card(card_id)
-    labels = {_plain(s): PLAYER for s in (first_text.name, first_text.known_for,
-                                          " › ".join(country_name(c, language) for c in card.countries))}
+
+    def countries(code):
+        return " › ".join(country_name(c, code) for c in card.countries)
+    labels = {_plain(s): PLAYER for s in (first_text.name, first_text.known_for, countries(language))}
     if other_text:
-        for s in (other_text.name, other_text.known_for, " › ".join(country_name(c, language2) for c in card.countries)):
+        for s in (other_text.name, other_text.known_for, countries(language2)):
             labels.setdefault(_plain(s), SECOND)
 
     def part_of(text, strings):

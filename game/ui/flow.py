@@ -61,24 +61,29 @@ def _sizes(blocks, scale):
 
 def _largest_scale(blocks, box, measure, side_by_side):
     """The largest of the scales 1, 0.95, 0.95², … (down to where every block is at its floor) at
-    which the blocks fit, by bisection: height only grows with the scale."""
+    which the blocks fit. Text height grows about with the square of the scale, so the search starts
+    where that puts it and walks to the answer: two or three layouts instead of one per scale."""
     scales = [1.0]
     while any(s > b.floor for s, b in zip(_sizes(blocks, scales[-1]), blocks)):
         scales.append(scales[-1] * 0.95)
 
-    def fits(scale):
-        return _height(blocks, _sizes(blocks, scale), box.w, measure, side_by_side) <= box.h
+    def height(index):
+        return _height(blocks, _sizes(blocks, scales[index]), box.w, measure, side_by_side)
 
-    low, high = 0, len(scales) - 1          # find the first index that fits
-    if not fits(scales[high]):
-        return None
-    while low < high:
-        middle = (low + high) // 2
-        if fits(scales[middle]):
-            high = middle
-        else:
-            low = middle + 1
-    return scales[low]
+    full = height(0)
+    if full <= box.h:
+        return 1.0
+    wanted = (box.h / full) ** 0.5
+    index = min(range(len(scales)), key=lambda i: abs(scales[i] - wanted))
+    if height(index) <= box.h:
+        while index > 0 and height(index - 1) <= box.h:
+            index -= 1
+        return scales[index]
+    while index + 1 < len(scales):
+        index += 1
+        if height(index) <= box.h:
+            return scales[index]
+    return None
 
 
 def _indent(block, size):

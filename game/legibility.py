@@ -61,6 +61,7 @@ def measure(deck, configs=None, sizes=SIZES, modes=MODES, cards=None, every_page
     from game.ui import render, theme
 
     pygame.init()
+    render.reset_caches()    # fonts from an earlier pygame session are dead
     records: list[tuple] = []
 
     @lru_cache(maxsize=1 << 16)

@@ -221,3 +221,24 @@ def test_screenshot_takes_a_card(tmp_path, drawn):
     deck = load_deck(SAMPLE_DECK).deck
     assert deck.text("chloe-demo", "en").name in drawn
     app.close()
+
+
+@pytest.mark.parametrize("language", i18n.available_languages())
+def test_the_other_screens_meet_the_floor_in_every_screen_language(language, monkeypatch):
+    """Start, setup, end, help and menu in a 1280×720 window: nothing a player reads under 1/40."""
+    seen = []
+    original = render.draw_text
+
+    def recording(surface, op):
+        seen.append((op.text, render.fitted(op)[0]))
+        original(surface, op)
+    monkeypatch.setattr(render, "draw_text", recording)
+    try:
+        for scene in ("start", "setup-languages", "setup-teams", "setup-rules", "end", "help", "menu"):
+            app = build(scene, SAMPLE_DECK.parent, (1280, 720), "en", "bg", ui_language=language)
+            app.draw(app.screen)
+            app.close()
+    finally:
+        i18n.set_language("en")
+    floor = theme.floor(720, theme.PLAYER_FLOOR)
+    assert seen and not [(text, px) for text, px in seen if px < floor]

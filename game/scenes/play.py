@@ -23,7 +23,6 @@ from game.ui import render, sound, theme
 from game.ui.flow import MARKER, Block, flow
 from game.ui.widgets import Button
 
-CARD_ASPECT = round_layout.CARD_ASPECT
 SECOND = 0.8      # the second language's wanted size, relative to the main language's
 
 
@@ -195,7 +194,7 @@ class RoundScene(Scene):
             return pair(text.question, second and second.question, 0.075, True, space=0)
         if phase == "clue":
             other = second.clues[number - 1] if second and number <= len(second.clues) else None
-            blocks = pair(f"{number}. {text.clues[number - 1]}", other and f"{number}. {other}", 0.06, True, space=0)
+            blocks = pair(f"{number}. {text.clues[number - 1]}", other and f"{number}. {other}", 0.07, True, space=0)
             earlier = "\n".join(f"{i}. {clue}" for i, clue in enumerate(text.clues[:number - 1], 1))
             return blocks + [Block(earlier, theme.px(h, theme.BODY), read, theme.MUTED, space=0.8)]
         if phase in ("statement", "verdict"):

@@ -327,13 +327,15 @@ class RoundScene(Scene):
         show_scores = session.scoring and session.rules.leaderboard == "always"
         scores = session.scores()
         scoring_now = session.scoring and scoring_phase(session.mode, phase)
+        two_lines = show_scores or bool(session.marked())   # every team alike: one size for all names
         for button in self.buttons(surface.get_size()):
             if button.intent.action is not Action.MARK:
                 button.draw(surface, theme.px(h, theme.BODY))
                 continue
-            self._draw_team(surface, button, scores[button.intent.team] if show_scores else None, scoring_now)
+            self._draw_team(surface, button, scores[button.intent.team] if show_scores else None, scoring_now,
+                            two_lines)
 
-    def _draw_team(self, surface, button, score, scoring_now):
+    def _draw_team(self, surface, button, score, scoring_now, two_lines=False):
         """Number, name, shape and colour; a marked team gets a white frame at the edge and the word
         'right', so the frame never crosses the text and colour is never the only signal."""
         h = surface.get_height()
@@ -355,10 +357,12 @@ class RoundScene(Scene):
         edge = frame + 3
         left = frame + marker * 1.3
         inner = Box(box.x + left, box.y + edge, box.w - left - edge, box.h - 2 * edge)
-        lines = 2 if state else 1
-        size, player = theme.px(h, theme.SMALL), theme.floor(h, theme.PLAYER_FLOOR)
-        render.text(surface, Box(inner.x, inner.y, inner.w, inner.h / lines), name, size, theme.TEXT, bold=True,
-                    max_lines=1, valign="middle", min_size=player)
+        player = theme.floor(h, theme.PLAYER_FLOOR)
+        # The size that two lines allow, for every team alike; a team with no second line centres its name.
+        room = inner.h / (2 if state or two_lines else 1)
+        size = max(player, min(theme.px(h, theme.SMALL), int(room / layout.LINE_HEIGHT)))
+        render.text(surface, Box(inner.x, inner.y, inner.w, inner.h / 2 if state else inner.h), name, size,
+                    theme.TEXT, bold=True, max_lines=1, valign="middle", min_size=player)
         if state:
             render.text(surface, Box(inner.x, inner.y + inner.h / 2, inner.w, inner.h / 2), " · ".join(state), size,
                         theme.TEXT, max_lines=1, valign="middle", min_size=player)

@@ -72,7 +72,7 @@ def measure(deck, configs=None, sizes=SIZES, modes=MODES, cards=None, every_page
     def recording(surface, op):
         records.append((op.text, *fitted(op)))
 
-    original = render.draw_text
+    original, ui_language = render.draw_text, i18n.current_language()
     render.draw_text = recording
     try:
         for w, h in sizes:
@@ -110,6 +110,7 @@ def measure(deck, configs=None, sizes=SIZES, modes=MODES, cards=None, every_page
                                     yield Drawn(name, label, (w, h), card_id, page, text, px, kind, floors[kind], cut)
     finally:
         render.draw_text = original
+        i18n.set_language(ui_language)
 
 
 def _canvas_class():

@@ -103,8 +103,16 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--lang", default="en", help="card and screen language")
     shot.add_argument("--lang2", help="second card language")
     shot.add_argument("--deck", help="deck id (default: the first deck that loads)")
+    shot.add_argument("--card", help="card id (default: the first card of a seeded shuffle)")
+    shot.add_argument("--page", type=int, default=1, help="page of a step whose text pages (default 1)")
+    shot.add_argument("--teams", type=int, default=4, choices=range(2, 9), metavar="2-8", help="teams (default 4)")
     shot.add_argument("--out", type=Path, required=True)
     shot.set_defaults(run=_screenshot)
+
+    legibility = commands.add_parser("legibility", help="the smallest text of every round step, per scene and "
+                                                        "languages, against the floors of a readable screen")
+    legibility.add_argument("--deck", help="deck id (default: the first deck that loads)")
+    legibility.set_defaults(run=_legibility)
 
     _export_parser(commands)
 
@@ -227,10 +235,19 @@ def _schema(args) -> int:
 
 def _screenshot(args) -> int:
     from game import screenshots
-    app = screenshots.build(args.scene, deck_folders(args), screenshots.parse_size(args.size), args.lang, args.lang2, args.deck)
+    app = screenshots.build(args.scene, deck_folders(args), screenshots.parse_size(args.size), args.lang, args.lang2,
+                            args.deck, teams=args.teams, card=args.card, page=args.page)
     screenshots.save(app, args.out)
     print(args.out)
     return 0
+
+
+def _legibility(args) -> int:
+    from game import legibility
+    lines, failures = legibility.run(args.decks, args.deck)
+    print("\n".join(lines))
+    print(f"{failures} text(s) under the floor" if failures else "every text meets its floor")
+    return 1 if failures else 0
 
 
 def _export_parser(commands) -> None:

@@ -78,7 +78,7 @@ class Text:
     color: Color = INK
     bold: bool = False
     italic: bool = False
-    align: str = "left"     # left | center
+    align: str = "left"     # left | center | right
     min_size: float = 0     # never below this; 0 means size * 0.45
     max_lines: int = 0      # 0: as many as fit
     valign: str = "top"     # top | middle
@@ -120,26 +120,50 @@ LINE_HEIGHT = 1.25
 
 
 def wrap(text: str, width: float, size: float, bold: bool, measure: Measure) -> list[str]:
-    """Greedy word wrap; a word longer than the line is broken by characters, with a hyphen."""
+    """Greedy word wrap; a word longer than the line is broken by characters, with a hyphen.
+
+    The words that fit a line are found by galloping and bisection (a line only gets wider with more
+    words), so a line of n words costs about 2·log2(n) measurements instead of n."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split():
-            candidate = f"{line} {word}" if line else word
-            if measure(candidate, size, bold) <= width:
-                line = candidate
-                continue
-            if line:
+        words = paragraph.split()
+        line, i = "", 0
+        while i < len(words):
+            def joined(count: int) -> str:
+                return " ".join(([line] if line else []) + words[i:i + count])
+            low, high, step = 0, len(words) - i, 1
+            while step <= high and measure(joined(step), size, bold) <= width:   # gallop, then bisect
+                low, step = step, step * 2
+            high = min(high, step - 1)
+            while low < high:
+                middle = (low + high + 1) // 2
+                if measure(joined(middle), size, bold) <= width:
+                    low = middle
+                else:
+                    high = middle - 1
+            if low:
+                line, i = joined(low), i + low
+                if i < len(words):
+                    lines.append(line)
+                    line = ""
+            elif line:
                 lines.append(line)
-            line = word
-            while measure(line, size, bold) > width and len(line) > 1:
-                cut = len(line) - 1
-                while cut > 1 and measure(line[:cut] + "-", size, bold) > width:
-                    cut -= 1
-                lines.append(line[:cut] + "-")
-                line = line[cut:]
+                line = ""
+            else:
+                line, i = words[i], i + 1
+                while measure(line, size, bold) > width and len(line) > 1:
+                    cut = len(line) - 1
+                    while cut > 1 and measure(line[:cut] + "-", size, bold) > width:
+                        cut -= 1
+                    lines.append(line[:cut] + "-")
+                    line = line[cut:]
         lines.append(line)
     return lines
+
+
+def breaks_word(text: str, width: float, size: float, bold: bool, measure: Measure) -> bool:
+    """Would `wrap` have to break a word because it is wider than the line?"""
+    return any(measure(word, size, bold) > width for word in text.split())
 
 
 def fit(op: Text, measure: Measure) -> tuple[float, list[str]]:
@@ -148,14 +172,16 @@ def fit(op: Text, measure: Measure) -> tuple[float, list[str]]:
 
 
 def fitting(op: Text, measure: Measure) -> Fitted:
-    """Like fit, and says whether the text was cut: at the minimum size the lines that do not fit are
-    cut with an ellipsis, so text never overflows; print reports every such cut."""
+    """Like fit, and says whether the text was cut. A word is broken across lines only at the minimum
+    size ("Indietr-/o" is worse than a smaller "Indietro"). At the minimum size the lines that do not
+    fit are cut with an ellipsis, so text never overflows; print reports every such cut."""
     size = op.size
     floor = op.min_size or op.size * 0.45
     while True:
         lines = wrap(op.text, op.box.w, size, op.bold, measure)
         fits_lines = not op.max_lines or len(lines) <= op.max_lines
-        if fits_lines and len(lines) * size * LINE_HEIGHT <= op.box.h + 1e-6:
+        whole_words = size <= floor or not breaks_word(op.text, op.box.w, size, op.bold, measure)
+        if fits_lines and whole_words and len(lines) * size * LINE_HEIGHT <= op.box.h + 1e-6:
             return Fitted(size, lines, False)
         if size <= floor:
             room = max(1, int(op.box.h / (size * LINE_HEIGHT)))
@@ -294,6 +320,18 @@ def reading_direction(face: Callable[..., list[FaceOp]]) -> Callable[..., list[F
     return laid_out
 
 
+def portrait_ops(card: Card, text: CardText, box: Box, radius: float) -> list[FaceOp]:
+    """The person's portrait in its box, or (without one) the monogram and the field's icon on the field's
+    colour. The loader keeps an image only if it decodes, so a card's image can always be drawn."""
+    ops: list[FaceOp] = [Rect(box, FIELD_COLORS.get(card.field, INK), radius=radius)]
+    if card.image:
+        return ops + [Picture(box, card.image, card.image_focus)]
+    ops.append(Text(Box(box.x, box.y + box.h * 0.18, box.w, box.h * 0.6), monogram(text.name), box.h * 0.42, WHITE,
+                    bold=True, align="center", max_lines=1))
+    icon = min(box.w * 0.16, box.h * 0.2)
+    return ops + field_icon(card.field, Box(box.x + box.w - icon * 1.25, box.y + icon * 0.25, icon, icon), WHITE)
+
+
 @reading_direction
 def card_front(card: Card, text: CardText, edition: Edition, w: float, h: float, bleed: float = 0,
                second: CardText | None = None, floors: Floors | None = None, marked: str = "") -> list[FaceOp]:
@@ -304,16 +342,7 @@ def card_front(card: Card, text: CardText, edition: Edition, w: float, h: float,
     language (print marks it as the screen does)."""
     pad = margin(w, floors)
     portrait = Box(pad, pad, w - 2 * pad, h * (0.42 if floors and second else 0.5))  # print: two languages' room
-    color = FIELD_COLORS.get(card.field, INK)
-    ops = card_frame(w, h, bleed) + [Rect(portrait, color, radius=w * 0.03)]
-    if card.image:   # a real face (the loader checked it decodes; otherwise the card has no image: monogram)
-        ops.append(Picture(portrait, card.image, card.image_focus))
-    else:
-        ops.append(Text(Box(portrait.x, portrait.y + portrait.h * 0.18, portrait.w, portrait.h * 0.6),
-                        monogram(text.name), portrait.h * 0.42, WHITE, bold=True, align="center", max_lines=1))
-        icon = portrait.w * 0.16
-        ops += field_icon(card.field, Box(portrait.x + portrait.w - icon * 1.25, portrait.y + icon * 0.25, icon,
-                                          icon), WHITE)
+    ops = card_frame(w, h, bleed) + portrait_ops(card, text, portrait, w * 0.03)
     top = portrait.y + portrait.h + h * 0.03
     if floors is not None:
         lines = [(text.name, h * 0.062, INK, True, False)] if second is None else [

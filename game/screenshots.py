@@ -29,8 +29,9 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def build(scene: str, deck_dir: Path, size: tuple[int, int], language: str, language2: str | None, deck_id=None,
-          ui_language: str | None = None, teams: int = 4, clock=lambda: 1_767_000_000.0, presenter: bool = False):
-    """An App showing `scene`, on a throwaway data folder, ready to draw."""
+          ui_language: str | None = None, teams: int = 4, clock=lambda: 1_767_000_000.0, presenter: bool = False,
+          card: str | None = None, page: int = 1):
+    """An App showing `scene` (with `card`, on its `page`), on a throwaway data folder, ready to draw."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from game import i18n
@@ -57,6 +58,9 @@ def build(scene: str, deck_dir: Path, size: tuple[int, int], language: str, lang
     for code in (language, language2):
         if code and code not in deck.editions:
             raise UserError(f"the deck has no language {code!r}; it has: {', '.join(deck.languages)}")
+    if card is not None and card not in {c.id for c in deck.cards}:
+        from game.decks.spec import suggestion
+        raise UserError(f"the deck has no card {card!r}{suggestion(card, [c.id for c in deck.cards])}")
     app = App(context, size, presenter=presenter)
     app.push(StartScene(app))
     if scene == "start":
@@ -81,8 +85,11 @@ def build(scene: str, deck_dir: Path, size: tuple[int, int], language: str, lang
         return app
     team_names = [default_team_name(i) for i in range(teams)]
     mode, phase = ROUND_SCENES.get(scene, ("unknown", "reveal"))
-    session = start(deck, Rules(mode=mode, cards=5, timer=90 if scene == "face" else 0, leaderboard="always"),
-                    team_names, language, language2, seed=3, now=clock())
+    session = start(deck, Rules(mode=mode, cards=0 if card else 5, timer=90 if scene == "face" else 0,
+                                leaderboard="always"), team_names, language, language2, seed=3, now=clock())
+    if card:
+        from dataclasses import replace
+        session = replace(session, card=session.order.index(card), step=0)
     while session.phase[0] != phase:
         session = next_step(session, clock())
     if scene in ("reveal", "verdict", "clue"):
@@ -90,6 +97,7 @@ def build(scene: str, deck_dir: Path, size: tuple[int, int], language: str, lang
         session = mark_team(session, 1)
     round_scene = RoundScene(app, deck, session)
     app.reset(round_scene)
+    round_scene.page = max(0, min(page, round_scene.page_count()) - 1)
     if scene == "end":
         from game.rules import finish, mark_team
         session = mark_team(session, 0)

@@ -227,7 +227,7 @@ def test_the_menu_language_entry_opens_the_same_list(app):
 
 def test_a_pause_is_seen_by_the_whole_room(app):
     scene = setup_keyboard(app)
-    card, _panel, _bar = scene._areas(SIZE)
+    card = scene._areas(SIZE).card      # the face step: the card has its column
     centre = (int(card.x + card.w / 2), int(card.y + card.h * 0.8))
     before = sum(app.screen.get_at(centre)[:3])
     key(app, "p")

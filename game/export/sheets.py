@@ -29,6 +29,7 @@ from game.export.options import PrintOptions
 from game.export.pdf import BOLD, PT as PT_MM, REGULAR, FacePainter, draw_string, register_fonts, width
 from game.i18n import N_, _
 from game.layout import LINE_HEIGHT, Box, FaceOp, wrap
+from game.textdir import has_rtl
 
 MARK_OFFSET = 1.0     # from a bleed edge to the start of its crop mark
 MARK_LENGTH = 3.5
@@ -41,6 +42,7 @@ FOLD_GAP = 4.0        # between the bleeds either side of the fold line
 RULER = 50            # mm
 SLUG_SIZES = (7.0, 6.5, 6.0)  # pt: the margin line is never smaller
 DESCENT = 0.3         # of the size: room below a baseline for descenders (Noto Sans: 0.293)
+RTL_DESCENT = 0.74    # Noto Sans with Arabic, as its font descriptor gives it: Arabic marks sit lower
 BLACK = (0, 0, 0)
 
 PRINT_NOTE = N_("Print at 100% (actual size): do not scale to fit.")
@@ -62,7 +64,13 @@ class Slug:
     @property
     def depth(self) -> float:
         """mm from the start of the band to its far edge."""
-        return max(2.6, len(self.lines) * self.size * PT_MM * LINE_HEIGHT)
+        deeper = (descent(self.lines) - DESCENT) * self.size * PT_MM
+        return max(2.6, len(self.lines) * self.size * PT_MM * LINE_HEIGHT + deeper)
+
+
+def descent(lines) -> float:
+    """Room below the baseline, as a share of the size, for the font these lines are drawn in."""
+    return RTL_DESCENT if any(has_rtl(line) for line in lines) else DESCENT
 
 
 @dataclass(frozen=True)
@@ -285,13 +293,13 @@ def slug(canvas: Canvas, sheet: Sheet, boxes: list[Box], label: str) -> None:
     note_x = RULER + 1.5 + width(tail, size, REGULAR) / mm + gap
     length = note_x + max(width(line, size, BOLD) / mm for line in plan.lines)
     pitch = size * PT_MM * LINE_HEIGHT
-    descent = size * PT_MM * DESCENT
+    below = size * PT_MM * descent(plan.lines)
     canvas.saveState()
     canvas.setStrokeColorRGB(*BLACK)
     canvas.setFillColorRGB(*BLACK)
     canvas.setLineWidth(0.3)
     _band(canvas, sheet, boxes, plan.side, plan.depth, length)
-    base = plan.depth - pitch + descent if plan.side == "bottom" else descent  # the ruler's line
+    base = plan.depth - pitch + below if plan.side == "bottom" else below  # the ruler's line
     canvas.line(0, base * mm, RULER * mm, base * mm)
     for i in range(RULER + 1):
         tick = 2.0 if i % 10 == 0 else 1.4 if i % 5 == 0 else 0.9
@@ -313,5 +321,5 @@ def _label(canvas: Canvas, sheet: Sheet, boxes: list[Box], label: str, size: flo
     canvas.saveState()
     canvas.setFillColorRGB(*BLACK)
     _band(canvas, sheet, boxes, OPPOSITE[sheet.slug.side], 0, width(label, size, REGULAR) / mm)
-    draw_string(canvas, 0, size * PT_MM * DESCENT * mm, label, REGULAR, size)
+    draw_string(canvas, 0, size * PT_MM * descent([label]) * mm, label, REGULAR, size)
     canvas.restoreState()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pygame
 
-from game import summary
+from game import layout, summary
 from game.decks import Deck
 from game.i18n import _, ngettext
 from game.input import Action, Intent
@@ -121,13 +121,33 @@ class EndScene(Scene):
         heading = ngettext("{count} card discussed", "{count} cards discussed", len(played)).format(count=len(played))
         render.text(surface, Box(x, top, column, theme.px(h, 0.06)), heading, theme.px(h, theme.BODY), theme.MUTED,
                     bold=True, max_lines=1)
-        names = "\n".join(self.deck.text(card_id, session.language).name for card_id in played)
-        render.text(surface, Box(x, top + theme.px(h, 0.07), column, bottom - top - theme.px(h, 0.07)), names,
-                    theme.px(h, theme.BODY), theme.TEXT)
+        self._draw_names(surface, Box(x, top + theme.px(h, 0.07), column, bottom - top - theme.px(h, 0.07)),
+                         [self._name(card_id) for card_id in played])
         render.text(surface, Box(m, bottom + m * 0.3, w - 2 * m, theme.px(h, 0.05)), self.saved_to,
                     theme.px(h, 0.025), theme.MUTED if self.saved else theme.WARNING, max_lines=2)
         for button in self.buttons((w, h)):
             button.draw(surface, theme.px(h, theme.BODY))
+
+    def _draw_names(self, surface, box, names):
+        """One name a line, in as many columns as it takes to stay above the floor."""
+        h = surface.get_height()
+        floor = theme.floor(h, theme.PLAYER_FLOOR)
+        per_column = max(1, int(box.h // (floor * layout.LINE_HEIGHT)))
+        columns = max(1, -(-len(names) // per_column))
+        width = box.w / columns
+        rows = -(-len(names) // columns)
+        for i in range(columns):
+            render.text(surface, Box(box.x + i * width, box.y, width - floor * 0.5, box.h),
+                        "\n".join(names[i * rows:(i + 1) * rows]), theme.px(h, theme.BODY), theme.TEXT, min_size=floor)
+
+    def _name(self, card_id: str) -> str:
+        """The card's name, and in a bilingual session its name in the second language too."""
+        name = self.deck.text(card_id, self.session.language).name
+        if self.session.language2:
+            other = self.deck.text(card_id, self.session.language2).name
+            if other != name:
+                return f"{name} · {other}"
+        return name
 
     def _draw_scores(self, surface, box):
         """Place, then the team as in play ("2 · Team B", its shape and colour), then points."""
@@ -135,7 +155,8 @@ class EndScene(Scene):
         ranked = summary.ranking(self.session)
         row = min(theme.px(h, 0.08), box.h / (len(ranked) + 1))
         size = theme.px(h, theme.BODY)
-        columns = (Box(box.x, box.y, row * 1.4, row), Box(box.x + row * 1.4, box.y, box.w * 0.62 - row * 1.4, row),
+        place = max(row * 1.4, render.measure(_("Place"), theme.px(h, theme.SMALL), True) + row * 0.2)  # "Posizione"
+        columns = (Box(box.x, box.y, place, row), Box(box.x + place, box.y, box.w * 0.62 - place, row),
                    Box(box.x + box.w * 0.65, box.y, box.w * 0.35, row))
         for column, heading in zip(columns, (_("Place"), _("Team"), _("Points"))):
             render.text(surface, column, heading, theme.px(h, theme.SMALL), theme.MUTED, bold=True, max_lines=1,

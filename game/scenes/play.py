@@ -11,20 +11,20 @@ import pygame
 
 from game import layout
 from game.decks import Deck
-from game.i18n import _, country_name, ngettext
+from game.i18n import _, country_name, current_language, ngettext, translations
 from game.input import Action, Intent
 from game.layout import Box
 from game.rules import (MODES, IllegalMove, back, finish, mark_team, next_step, reveals_hidden, scoring_phase,
                         shows_identity, skip, suspend, toggle_pause, toggle_timer, undo)
 from game.rules import instruction as step_instruction
 from game.rules.session import Session
+from game.scenes import round_layout
 from game.scenes.base import Scene
 from game.ui import render, sound, theme
+from game.ui.flow import MARKER, Block, flow
 from game.ui.widgets import Button
 
-CARD_ASPECT = 63 / 88
-MIN_BODY = 0.03   # body text never shrinks below 3% of the screen height (the brief's back-row rule)
-SECOND = 0.7      # the second language's size, relative to the main language's
+SECOND = 0.8      # the second language's wanted size, relative to the main language's
 HEARTBEAT = 5     # seconds between autosaves while a timer runs, so a crash costs at most this much of it
 
 
@@ -36,6 +36,9 @@ class RoundScene(Scene):
         self.notice = ""
         self.shown_second = None
         self.chimed = False
+        self.page = 0          # long text pages: Next turns the page before it moves on
+        self._pages_key = None
+        self._pages = None
 
     # --- moves -----------------------------------------------------------------------------------
     def apply(self, move) -> None:
@@ -48,6 +51,7 @@ class RoundScene(Scene):
         self.notice = ""
         if session.card != self.session.card or session.step != self.session.step:
             self.chimed = False
+            self.page = 0
         self.session = session
         self.autosave()
         if session.finished:
@@ -66,9 +70,18 @@ class RoundScene(Scene):
         if action is Action.CLICK:
             return super().handle(intent)
         if action is Action.NEXT:
-            self.apply(lambda s: next_step(s, now()))
+            if self.page + 1 < self.page_count():
+                self.page += 1
+            else:
+                self.apply(lambda s: next_step(s, now()))
         elif action is Action.BACK:
-            self.apply(lambda s: back(s, now()))
+            if self.page > 0:
+                self.page -= 1
+            else:
+                before = self.session
+                self.apply(lambda s: back(s, now()))
+                if self.session is not before and not self.session.finished:
+                    self.page = self.page_count() - 1   # back lands on the last page of the step before
         elif action is Action.MARK:
             self.apply(lambda s: mark_team(s, intent.team))
         elif action is Action.UNDO:
@@ -104,47 +117,123 @@ class RoundScene(Scene):
         return False
 
     # --- layout ----------------------------------------------------------------------------------
-    def _areas(self, size):
-        w, h = size
-        m = theme.px(h, theme.MARGIN)
-        top = theme.px(h, 0.085)
-        bottom_bar = theme.px(h, 0.11)
-        card_h = h - top - bottom_bar - 2 * m
-        card_w = card_h * CARD_ASPECT
-        card = Box(m, top + m * 0.5, card_w, card_h)
-        panel = Box(card.x + card_w + m, card.y, w - card_w - 3 * m, card_h)
-        bar = Box(m, h - bottom_bar - m * 0.5, w - 2 * m, bottom_bar)
-        return card, panel, bar
+    def _areas(self, size) -> round_layout.Areas:
+        phase = self.session.phase[0]
+        return round_layout.areas(size, len(self.session.teams), shows_identity(self.session.mode, phase)
+                                  and phase == "face")
 
     def buttons(self, size):
-        _card, _panel, bar = self._areas(size)
         session = self.session
-        nav = bar.h * 1.6
-        buttons = [Button(Box(bar.x, bar.y, nav, bar.h), _("Back"), Intent(Action.BACK)),
-                   Button(Box(bar.x + bar.w - nav, bar.y, nav, bar.h), _("Next"), Intent(Action.NEXT), focused=True)]
-        if session.scoring:   # without scores (Story circle, scores off) there is nothing to mark
-            gap = bar.h * 0.15
-            room = bar.w - 2 * nav - 2 * gap
-            width = (room - gap * (len(session.teams) - 1)) / len(session.teams)
-            marked = session.marked()
-            for i, name in enumerate(session.teams):
-                box = Box(bar.x + nav + gap + i * (width + gap), bar.y, width, bar.h)
-                buttons.append(Button(box, name, Intent(Action.MARK, team=i), selected=i in marked))
+        back_box, next_box, team_boxes = round_layout.bar_boxes(self._areas(size).bar, len(session.teams))
+        buttons = [Button(back_box, _("Back"), Intent(Action.BACK)),
+                   Button(next_box, _("Next"), Intent(Action.NEXT), focused=True)]
+        marked = session.marked()
+        for i, (name, box) in enumerate(zip(session.teams, team_boxes) if session.scoring else ()):
+            buttons.append(Button(box, name, Intent(Action.MARK, team=i), selected=i in marked))
         return buttons
+
+    def page_count(self) -> int:
+        return len(self.pages(self.app.size)[2])
+
+    def pages(self, size) -> tuple[layout.Text, Box, list[list]]:
+        """The step's instruction, the box its text flows in, and that text in pages (cached: the
+        keys need the page count, drawing needs the pages)."""
+        key = (size, self.session.card, self.session.step, self.session.language, self.session.language2,
+               current_language(), self.session.turn() if self.session.rules.self_guided else None)
+        if self._pages_key != key:
+            self._pages_key, self._pages = key, self._layout_panel(size)
+        return self._pages
+
+    def _layout_panel(self, size):
+        w, h = size
+        session = self.session
+        phase, number = session.phase
+        box = self._areas(size).panel
+        instruction = _(step_instruction(session.mode, phase, session.scoring))
+        if session.rules.self_guided and session.teams:
+            instruction = _("{team}: it is your turn to read aloud.").format(team=session.teams[session.turn()]) + \
+                " " + instruction
+        player = theme.floor(h, theme.PLAYER_FLOOR)
+        # Where the text needs the room, the instruction is smaller; elsewhere up to three lines.
+        size_i = theme.px(h, theme.SMALL if phase in ("reveal", "story", "verdict") else theme.BODY)
+        lines = min(3, len(layout.wrap(instruction, box.w, size_i, False, render.measure)))
+        top = lines * size_i * layout.LINE_HEIGHT
+        instruction_op = layout.Text(Box(box.x, box.y, box.w, top + 1), instruction, size_i, theme.MUTED,
+                                     max_lines=3, min_size=player)
+        hidden = not shows_identity(session.mode, phase)
+        if hidden:   # the header row carries the instruction beside the face-down tile
+            top = 0
+        gap = theme.px(h, 0.015)
+        note = theme.px(h, 0.045) if self._fallback_visible(phase) else 0
+        text_box = Box(box.x, box.y + top + gap, box.w, box.h - top - gap - note)
+        page_footer = theme.px(h, theme.SMALL) * layout.LINE_HEIGHT * 1.2
+        return instruction_op, text_box, flow(self._blocks(h, phase, number), text_box, render.measure, page_footer)
+
+    def _blocks(self, h, phase, number) -> list[Block]:
+        """What the step says, in reading order, with each text's wanted size and floor."""
+        session = self.session
+        text, second = self._text(), self._second()
+        read, player = theme.floor(h, theme.READ_FLOOR), theme.floor(h, theme.PLAYER_FLOOR)
+        second_floor = theme.floor(h, theme.SECOND_FLOOR)
+
+        def pair(first, other, share, bold=False, marker=None, space=0.35, floor=read, color=theme.TEXT):
+            size = theme.px(h, share)
+            blocks = [Block(first, size, max(floor, 1), color, bold, marker=marker, space=space)]
+            if other and other != first:
+                blocks.append(Block(other, round(size * SECOND), second_floor, theme.MUTED, italic=not bold,
+                                    indent=size * MARKER if marker else 0, space=0.1, pair=True))
+            return blocks
+
+        names = self.deck.edition(session.language).category_names
+        names2 = self.deck.edition(session.language2).category_names if session.language2 else {}
+        if phase == "face" and session.mode == "unknown":   # all four: nothing about this person is given away
+            return [b for i, category in enumerate(layout.CATEGORY_STYLES)
+                    for b in pair(names[category], names2.get(category), 0.05, True, category, 0.5 if i else 0)]
+        if phase in ("reveal", "story"):
+            card = self.deck.card(session.card_id)
+            blocks = [b for i, category in enumerate(card.categories)
+                      for b in pair(names[category], names2.get(category), 0.045, True, category, 0.2 if i else 0)]
+            countries = [" › ".join(country_name(c, code) for c in card.countries)
+                         for code in (session.language, session.language2) if code]
+            blocks += pair(countries[0], countries[1] if len(countries) > 1 else None, theme.SMALL, space=0.3,
+                           floor=player, color=theme.MUTED)
+            return blocks + pair(text.story, second and second.story, 0.04, space=0.6)
+        if phase == "question":
+            return pair(text.question, second and second.question, 0.075, True, space=0)
+        if phase == "clue":
+            other = second.clues[number - 1] if second and number <= len(second.clues) else None
+            blocks = pair(f"{number}. {text.clues[number - 1]}", other and f"{number}. {other}", 0.07, True, space=0)
+            earlier = "\n".join(f"{i}. {clue}" for i, clue in enumerate(text.clues[:number - 1], 1))
+            return blocks + [Block(earlier, theme.px(h, theme.BODY), read, theme.MUTED, space=0.8)]
+        if phase in ("statement", "verdict"):
+            statement = text.statements[number - 1]
+            other = second.statements[number - 1] if second and number <= len(second.statements) else None
+            if phase == "statement":
+                return pair(statement.text, other and other.text, 0.06, True, space=0)
+            word = layout.FACT if statement.answer else layout.FICTION
+            mark = "child_of_migrants" if statement.answer else "fled"
+            word2 = translations(session.language2).gettext(word) if session.language2 else None
+            return (pair(statement.text, other and other.text, 0.05, True, space=0)
+                    + pair(_(word), word2, 0.07, True, mark, space=0.5)
+                    + pair(statement.explanation, other and other.explanation, 0.045, space=0.4))
+        return pair(text.known_for, second and second.known_for, 0.05, space=0)
 
     # --- drawing ---------------------------------------------------------------------------------
     def render_key(self):
-        return (id(self), self.session, self.notice, self.shown_second if self.session.timer else None)
+        return (id(self), self.session, self.notice, self.shown_second if self.session.timer else None, self.page)
 
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
         surface.fill(theme.BACKGROUND)
-        card, panel, bar = self._areas((w, h))
+        areas = self._areas((w, h))
         phase, number = self.session.phase
         self._draw_top(surface, phase)
-        self._draw_card(surface, card, phase)
-        self._draw_panel(surface, panel, phase, number)
-        self._draw_bar(surface, bar, phase)
+        if areas.card:
+            self._draw_card(surface, areas.card)
+        else:
+            self._draw_header(surface, areas.header, phase)
+        self._draw_panel(surface, areas.panel, phase)
+        self._draw_bar(surface, areas.bar, phase)
         if self.session.paused:
             self._draw_paused(surface)
 
@@ -165,13 +254,14 @@ class RoundScene(Scene):
         w, h = surface.get_size()
         m = theme.px(h, theme.MARGIN)
         session = self.session
-        size = theme.px(h, theme.SMALL)
+        size, player = theme.px(h, theme.SMALL), theme.floor(h, theme.PLAYER_FLOOR)
         mode = _(MODES[session.mode].name)
         progress = _("Card {number} of {total}").format(number=session.card + 1, total=len(session.order))
         left = f"{mode} · {progress}"
         if session.paused:
             left += " · " + _("Paused (P to continue)")
-        render.text(surface, Box(m, m * 0.4, w * 0.6, theme.px(h, 0.07)), left, size, theme.MUTED, max_lines=1)
+        render.text(surface, Box(m, m * 0.4, w * 0.55 - m, theme.px(h, 0.07)), left, size, theme.MUTED, max_lines=2,
+                    min_size=player, valign="middle")
         if session.timer:
             seconds = int(session.timer.left(self.app.context.clock()) + 0.999)
             label = f"{seconds // 60}:{seconds % 60:02d}"
@@ -179,138 +269,77 @@ class RoundScene(Scene):
                 label = _("Timer {time} (stopped)").format(time=label)
             color = theme.WARNING if seconds <= 10 else theme.TEXT
             render.text(surface, Box(w * 0.55, m * 0.2, w * 0.45 - m, theme.px(h, 0.075)), label,
-                        theme.px(h, 0.05), color, bold=True, align="center", max_lines=1)
+                        theme.px(h, 0.05), color, bold=True, align="center", max_lines=1, min_size=player)
         elif self.notice:
-            render.text(surface, Box(w * 0.55, m * 0.4, w * 0.45 - m, theme.px(h, 0.07)), self.notice, size,
-                        theme.WARNING, max_lines=1)
+            render.text(surface, Box(w * 0.55, m * 0.3, w * 0.45 - m, theme.px(h, 0.075)), self.notice, size,
+                        theme.WARNING, max_lines=2, min_size=player, valign="middle")
 
-    def _draw_card(self, surface, box, phase):
-        text = self._text()
+    def _draw_card(self, surface, box):
         card = self.deck.card(self.session.card_id)
-        edition = self.deck.edition(self.session.language)
-        if shows_identity(self.session.mode, phase):
-            ops = layout.card_front(card, text, edition, box.w, box.h)
-        else:
-            ops = _mystery_card(box.w, box.h)
+        ops = round_layout.card_front(card, self._text(), self._second(), self.deck.edition(self.session.language),
+                                      box.w, box.h, surface.get_height(), render.measure)
         render.paint(surface, ops, (box.x, box.y))
 
-    def _draw_panel(self, surface, box, phase, number):
+    def _draw_header(self, surface, box, phase):
+        """Once the text matters the card steps aside: a small tile and the name, in both languages."""
         h = surface.get_height()
+        shown = shows_identity(self.session.mode, phase)
+        card = self.deck.card(self.session.card_id)
         text, second = self._text(), self._second()
-        session = self.session
-        instruction = _(step_instruction(session.mode, phase, session.scoring))
-        if session.rules.self_guided and session.teams:
-            turn = session.turn()
-            instruction = _("{team}: it is your turn to read aloud.").format(team=session.teams[turn]) + " " + \
-                instruction
-        # Where the story needs the room, the instruction takes one line; elsewhere up to three.
-        compact = phase in ("reveal", "story") and not session.rules.self_guided
-        heading = theme.px(h, theme.SMALL if compact else theme.BODY)
-        top = box.h * (0.08 if compact else 0.2)
-        render.text(surface, Box(box.x, box.y, box.w, top), instruction, heading, theme.MUTED,
-                    max_lines=1 if compact else 0)
-        body = Box(box.x, box.y + top + box.h * 0.01, box.w, box.h - top - box.h * 0.01)
-        if phase == "face" and session.mode == "unknown":
-            self._draw_category_choices(surface, body)
-        elif phase in ("reveal", "story"):
-            self._draw_story(surface, body, text, second)
-        elif phase == "question":
-            self._bilingual(surface, body, text.question, second and second.question, theme.px(h, 0.055), bold=True)
-        elif phase == "clue":
-            self._draw_clues(surface, body, text, second, number)
-        elif phase in ("statement", "verdict"):
-            self._draw_statement(surface, body, text, second, number, phase == "verdict")
-        else:
-            self._bilingual(surface, body, text.known_for, second and second.known_for, theme.px(h, 0.05))
-        self._fallback_note(surface, box, text, phase)
+        player = theme.floor(h, theme.PLAYER_FLOOR)
+        tile = Box(box.x, box.y, box.h, box.h)
+        render.paint(surface, round_layout.tile(card if shown else None, text if shown else None, tile, player))
+        x = tile.x + tile.w + box.h * 0.3
+        rest = Box(x, box.y, box.x + box.w - x, box.h)
+        if not shown:
+            instruction_op, _box, _pages = self.pages(surface.get_size())
+            render.text(surface, rest, instruction_op.text, theme.px(h, theme.BODY), theme.MUTED, max_lines=2,
+                        min_size=player, valign="middle")
+            return
+        size = theme.px(h, 0.05)
+        name_w = min(render.measure(text.name, size, True) + 2, rest.w * (0.55 if second else 1))
+        render.text(surface, Box(rest.x, rest.y, name_w, rest.h), text.name, size, theme.TEXT, bold=True,
+                    max_lines=1, min_size=player, valign="middle")
+        if second and second.name != text.name:
+            gap = size * 0.6
+            render.text(surface, Box(rest.x + name_w + gap, rest.y, rest.w - name_w - gap, rest.h), second.name,
+                        round(size * SECOND), theme.MUTED, italic=True, max_lines=1,
+                        min_size=theme.floor(h, theme.SECOND_FLOOR), valign="middle")
+
+    def _draw_panel(self, surface, box, phase):
+        h = surface.get_height()
+        instruction, text_box, pages = self.pages(surface.get_size())
+        if shows_identity(self.session.mode, phase):
+            render.draw_text(surface, instruction)
+        page = min(self.page, len(pages) - 1)
+        render.paint(surface, pages[page])
+        if len(pages) > 1:
+            size = theme.px(h, theme.SMALL)
+            marker = Box(text_box.x, text_box.y + text_box.h - size * layout.LINE_HEIGHT, text_box.w,
+                         size * layout.LINE_HEIGHT)
+            render.text(surface, marker, f"{page + 1}/{len(pages)}  ›" if page + 1 < len(pages) else
+                        f"{page + 1}/{len(pages)}", size, theme.ACCENT, bold=True, align="right", max_lines=1,
+                        min_size=theme.floor(h, theme.PLAYER_FLOOR))
+        self._fallback_note(surface, box, self._text(), phase)
 
     def _second(self):
         code = self.session.language2
         return self._text(code) if code else None
 
-    def _bilingual(self, surface, box, first: str, second: str | None, size, bold=False):
-        """The main language large; the second language smaller beneath it, for mixed groups."""
-        h = surface.get_height()
-        floor = min(size, theme.px(h, MIN_BODY))
-        if not second or second == first:
-            render.text(surface, box, first, size, theme.TEXT, bold=bold, min_size=floor)
-            return
-        # Both texts whole, the main language as large as the box allows, the second one at 70% of it.
-        main_size, used = _bilingual_fit(first, second, box, size, bold)
-        render.text(surface, Box(box.x, box.y, box.w, used), first, main_size, theme.TEXT, bold=bold, min_size=main_size)
-        gap = main_size * 0.5
-        render.text(surface, Box(box.x, box.y + used + gap, box.w, box.h - used - gap), second,
-                    int(main_size * SECOND), theme.MUTED)
-
-    def _draw_category_choices(self, surface, box):
-        """All four categories as the possible answers: nothing about this person is given away."""
-        h = surface.get_height()
-        edition = self.deck.edition(self.session.language)
-        row = box.h / 5
-        for i, category in enumerate(layout.CATEGORY_STYLES):
-            color, shape = layout.CATEGORY_STYLES[category]
-            y = box.y + i * row
-            render.shape(surface, shape, (box.x + row * 0.3, y + row / 2), row * 0.22, color)
-            render.text(surface, Box(box.x + row * 0.7, y, box.w - row * 0.7, row), edition.category_names[category],
-                        theme.px(h, 0.045), theme.TEXT, bold=True, max_lines=2)
-
-    def _draw_story(self, surface, box, text, second):
-        h = surface.get_height()
-        card = self.deck.card(self.session.card_id)
-        edition = self.deck.edition(self.session.language)
-        chips = box.h * 0.09 * len(card.categories)
-        for i, category in enumerate(card.categories):
-            color, shape = layout.CATEGORY_STYLES[category]
-            row = chips / len(card.categories)
-            y = box.y + i * row
-            render.shape(surface, shape, (box.x + row * 0.35, y + row / 2), row * 0.28, color)
-            render.text(surface, Box(box.x + row * 0.8, y, box.w - row, row), edition.category_names[category],
-                        theme.px(h, 0.04), theme.TEXT, bold=True, max_lines=1)
-        countries = " › ".join(country_name(c, self.session.language) for c in card.countries)
-        line = theme.px(h, 0.05)
-        render.text(surface, Box(box.x, box.y + chips, box.w, line), countries, theme.px(h, theme.SMALL), theme.MUTED,
-                    max_lines=1)
-        rest = Box(box.x, box.y + chips + line, box.w, box.h - chips - line)
-        self._bilingual(surface, rest, text.story, second and second.story, theme.px(h, theme.BODY))
-
-    def _draw_clues(self, surface, box, text, second, shown):
-        """The newest clue large, for the back of the hall; the earlier ones smaller beneath it."""
-        h = surface.get_height()
-        current = Box(box.x, box.y, box.w, box.h * 0.5)
-        other = second.clues[shown - 1] if second and shown <= len(second.clues) else None
-        self._bilingual(surface, current, f"{shown}. {text.clues[shown - 1]}",
-                        other and f"{shown}. {other}", theme.px(h, 0.05), bold=True)
-        earlier = "\n".join(f"{i}. {clue}" for i, clue in enumerate(text.clues[:shown - 1], 1))
-        if earlier:
-            render.text(surface, Box(box.x, box.y + box.h * 0.54, box.w, box.h * 0.46), earlier,
-                        theme.px(h, theme.BODY), theme.MUTED)
-
-    def _draw_statement(self, surface, box, text, second, number, verdict):
-        h = surface.get_height()
-        statement = text.statements[number - 1]
-        other = second.statements[number - 1] if second and number <= len(second.statements) else None
-        top = Box(box.x, box.y, box.w, box.h * (0.5 if verdict else 1))
-        self._bilingual(surface, top, statement.text, other and other.text, theme.px(h, 0.05), bold=True)
-        if verdict:
-            answer = _(layout.FACT if statement.answer else layout.FICTION)
-            color, shape = layout.CATEGORY_STYLES["child_of_migrants" if statement.answer else "fled"]
-            y = box.y + box.h * 0.52
-            render.shape(surface, shape, (box.x + h * 0.025, y + h * 0.035), h * 0.022, color)
-            render.text(surface, Box(box.x + h * 0.06, y, box.w, h * 0.07), answer, theme.px(h, 0.055), theme.TEXT,
-                        bold=True, max_lines=1)
-            rest = Box(box.x, y + h * 0.08, box.w, box.y + box.h - y - h * 0.08)
-            self._bilingual(surface, rest, statement.explanation, other and other.explanation, theme.px(h, theme.BODY))
+    def _fallback_visible(self, phase) -> bool:
+        text = self._text()
+        visible = {"name", "known_for"} | ({"story"} if reveals_hidden(self.session.mode, phase) else set())
+        return bool(text.fallback & visible) and self.session.language != self.deck.source_language
 
     def _fallback_note(self, surface, box, text, phase):
         """Text still in the source language is marked, so a group knows why it changed language."""
-        visible = {"name", "known_for"} | ({"story"} if reveals_hidden(self.session.mode, phase) else set())
-        if text.fallback & visible and self.session.language != self.deck.source_language:
+        if self._fallback_visible(phase):
             h = surface.get_height()
             from game.i18n import language_name
             note = _("Part of this card is not translated yet and is shown in {language}.").format(
                 language=language_name(self.deck.source_language))
             render.text(surface, Box(box.x, box.y + box.h - theme.px(h, 0.04), box.w, theme.px(h, 0.04)), note,
-                        theme.px(h, 0.025), theme.WARNING, max_lines=1)
+                        theme.px(h, 0.027), theme.WARNING, max_lines=1, min_size=theme.floor(h, theme.PLAYER_FLOOR))
 
     def _draw_bar(self, surface, bar, phase):
         h = surface.get_height()
@@ -318,61 +347,42 @@ class RoundScene(Scene):
         show_scores = session.scoring and session.rules.leaderboard == "always"
         scores = session.scores()
         scoring_now = session.scoring and scoring_phase(session.mode, phase)
+        two_lines = show_scores or bool(session.marked())   # every team alike: one size for all names
         for button in self.buttons(surface.get_size()):
             if button.intent.action is not Action.MARK:
                 button.draw(surface, theme.px(h, theme.BODY))
                 continue
-            self._draw_team(surface, button, scores[button.intent.team] if show_scores else None, scoring_now)
+            self._draw_team(surface, button, scores[button.intent.team] if show_scores else None, scoring_now,
+                            two_lines)
 
-    def _draw_team(self, surface, button, score, scoring_now):
+    def _draw_team(self, surface, button, score, scoring_now, two_lines=False):
+        """Number, name, shape and colour; a marked team gets a white frame at the edge and the word
+        'right', so the frame never crosses the text and colour is never the only signal."""
         h = surface.get_height()
         i = button.intent.team
         rect = render.to_rect(button.box)
-        pygame.draw.rect(surface, theme.SURFACE, rect, border_radius=rect.h // 5)
-        pygame.draw.rect(surface, theme.TEAM_COLORS[i], rect, max(3, rect.h // 12), border_radius=rect.h // 5)
-        if button.selected:
-            inner = rect.inflate(-rect.h // 5, -rect.h // 5)
-            pygame.draw.rect(surface, theme.TEXT, inner, max(2, rect.h // 16), border_radius=rect.h // 6)
+        frame = max(3, rect.h // 14)
+        pygame.draw.rect(surface, theme.SURFACE_HOVER if button.selected else theme.SURFACE, rect,
+                         border_radius=rect.h // 5)
+        pygame.draw.rect(surface, theme.TEXT if button.selected else theme.TEAM_COLORS[i], rect,
+                         frame + (2 if button.selected else 0), border_radius=rect.h // 5)
         box = button.box
-        marker = box.h * 0.5
-        render.shape(surface, theme.TEAM_SHAPES[i], (box.x + marker * 0.75, box.y + box.h / 2), marker * 0.38,
+        marker = min(box.h * 0.5, theme.px(h, 0.05))
+        render.shape(surface, theme.TEAM_SHAPES[i], (box.x + frame + marker * 0.75, box.y + box.h / 2), marker * 0.38,
                      theme.TEAM_COLORS[i])
         name = f"{i + 1} · {button.label}"
         state = [_("right")] if button.selected else []
         if score is not None:
             state.append(ngettext("{count} point", "{count} points", score).format(count=score))
-        inner = Box(box.x + marker * 1.4, box.y, box.w - marker * 1.6, box.h).inset(0, box.h * 0.1)
-        lines = 2 if state else 1
-        first = Box(inner.x, inner.y, inner.w, inner.h / lines)
-        render.text(surface, first, name, theme.px(h, theme.SMALL), theme.TEXT, bold=True, max_lines=1, valign="middle")
+        edge = frame + 3
+        left = frame + marker * 1.3
+        inner = Box(box.x + left, box.y + edge, box.w - left - edge, box.h - 2 * edge)
+        player = theme.floor(h, theme.PLAYER_FLOOR)
+        # The size that two lines allow, for every team alike; a team with no second line centres its name.
+        room = inner.h / (2 if state or two_lines else 1)
+        size = max(player, min(theme.px(h, theme.SMALL), int(room / layout.LINE_HEIGHT)))
+        render.text(surface, Box(inner.x, inner.y, inner.w, inner.h / 2 if state else inner.h), name, size,
+                    theme.TEXT, bold=True, max_lines=1, valign="middle", min_size=player)
         if state:
-            render.text(surface, Box(inner.x, inner.y + inner.h / 2, inner.w, inner.h / 2), " · ".join(state),
-                        theme.px(h, theme.SMALL), theme.TEXT, bold=button.selected, max_lines=1, valign="middle")
-
-
-def _bilingual_fit(first: str, second: str, box: Box, size: float, bold: bool) -> tuple[float, float]:
-    """The largest main-text size (down to 45% of `size`) at which the main text and, beneath it,
-    the second language at SECOND of that size both fit `box` whole; and the main text's height."""
-    def height(text, text_size, text_bold):
-        return len(layout.wrap(text, box.w, text_size, text_bold, render.measure)) * text_size * layout.LINE_HEIGHT
-
-    candidate = float(size)
-    while True:
-        whole = int(candidate)   # fonts come in whole pixels: measure at the size that will be drawn
-        used = height(first, whole, bold)
-        if used + whole * 0.5 + height(second, int(whole * SECOND), False) <= box.h or candidate <= size * 0.45:
-            return whole, used + 1
-        candidate *= 0.95
-
-
-def _mystery_card(w: float, h: float) -> list:
-    """The face-down card of 'Who am I?': the same card frame, a question mark, nothing else."""
-    pad = w * 0.07
-    portrait = Box(pad, pad, w - 2 * pad, h * 0.5)
-    return layout.card_frame(w, h) + [
-        layout.Rect(portrait, layout.INK, radius=w * 0.03),
-        layout.Text(Box(portrait.x, portrait.y + portrait.h * 0.15, portrait.w, portrait.h * 0.7), "?",
-                    portrait.h * 0.6, layout.WHITE, bold=True, align="center", max_lines=1),
-        layout.Text(Box(pad, h * 0.62, w - 2 * pad, h * 0.3), _("Who am I?"), h * 0.07, layout.INK, bold=True,
-                    align="center"),
-    ]
+            render.text(surface, Box(inner.x, inner.y + inner.h / 2, inner.w, inner.h / 2), " · ".join(state), size,
+                        theme.TEXT, max_lines=1, valign="middle", min_size=player)

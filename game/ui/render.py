@@ -51,7 +51,7 @@ def text_surface(text: str, size: int, color, bold: bool = False, italic: bool =
     return line
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 18)   # every line candidate of every wrap: pages and re-fits measure the same lines
 def _width(text: str, size: int, bold: bool) -> int:
     if textdir.has_rtl(text):
         return sum(rtl_font(size, bold, rtl).size(run)[0] for run, rtl in textdir.visual_runs(text))
@@ -83,7 +83,7 @@ def measure(text: str, size: float, bold: bool) -> float:
     return _width(text, int(size), bold)
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=16384)
 def fitted(op: layout.Text) -> tuple[int, tuple[str, ...]]:
     size, lines = layout.fit(op, measure)
     return int(size), tuple(lines)

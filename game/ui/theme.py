@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import math
+
 BACKGROUND = (18, 21, 28)
 SURFACE = (32, 37, 48)          # panels and buttons
 SURFACE_HOVER = (48, 55, 70)
@@ -22,9 +24,19 @@ SMALL = 0.030
 TITLE = 0.065     # titles (~6%)
 MARGIN = 0.035
 
+# Legibility floors (issue 12), as shares of the window height: 36 / 28 / 27 px at 1080.
+READ_FLOOR = 1 / 30       # main reading text: story, clues, statements, verdicts, question, categories
+SECOND_FLOOR = 28 / 1080  # the second language
+PLAYER_FLOOR = 1 / 40     # anything else a player reads: team bar, footer, notices, prompts, buttons
+
 
 def px(height: int, share: float) -> int:
     return max(1, round(height * share))
+
+
+def floor(height: int, share: float) -> int:
+    """The smallest whole pixel size that meets a floor (never rounded down under it)."""
+    return math.ceil(height * share - 1e-9)
 
 
 def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:

@@ -29,8 +29,10 @@ class Button:
         pygame.draw.rect(surface, fill, rect, border_radius=max(4, rect.h // 5))
         if self.selected:
             pygame.draw.rect(surface, theme.TEXT, rect, max(2, rect.h // 14), border_radius=max(4, rect.h // 5))
-        render.text(surface, self.box.inset(self.box.h * 0.2, self.box.h * 0.12), self.label, size, color,
-                    bold=True, align="center", max_lines=2, valign="middle")
+        render.text(surface, self.box.inset(min(self.box.h * 0.2, self.box.w * 0.08), self.box.h * 0.12), self.label,
+                    size, color,
+                    bold=True, align="center", max_lines=2, valign="middle",
+                    min_size=min(size, theme.floor(surface.get_height(), theme.PLAYER_FLOOR)))
 
 
 def click(buttons: list[Button], pos) -> Intent | None:

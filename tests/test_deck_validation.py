@@ -8,6 +8,7 @@ import pytest
 
 from game.cli import main
 from game.decks import load_deck, load_decks
+from game.decks.yamlfile import MAX_FILE_BYTES
 from tests.conftest import SAMPLE_DECK
 
 DECK_HEAD = "format: 1\nsource_language: en\ncards:\n"
@@ -76,11 +77,11 @@ CASES = [
     ("image without credit", lambda d: (write("ada.png", b"\x89PNG\r\n\x1a\n" + bytes(20))(d),
                                         replace("deck.yaml", "    tags: [fictional]\n", "    image: ada.png\n")(d)),
      "deck.yaml", 11, "needs an image_credit"),
-    ("file too large", write("bg.yaml", "language: bg\n" + "#" * (8 * 1024 * 1024 + 1) + "\ncards: {}\n"), "bg.yaml", 1,
-     "at most 8 MB"),
+    ("file too large", write("bg.yaml", "language: bg\n" + "#" * (MAX_FILE_BYTES + 1) + "\ncards: {}\n"), "bg.yaml", 1,
+     f"at most {MAX_FILE_BYTES // 2**20} MiB"),
     ("alias bomb", write("bg.yaml", "language: bg\ncards: {}\n" + "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(7))), "bg.yaml", 8,
-     "expands to more than"),
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(7))), "bg.yaml", 6,
+     "aliases repeat too much"),
     ("deep nesting", write("bg.yaml", "language: bg\ncards: " + "[" * 5000 + "]" * 5000 + "\n"), "bg.yaml", 2,
      "nesting is deeper than"),
     ("two documents", replace("en.yaml", "language: en\n", "language: en\n---\n"), "en.yaml", 2, "second YAML document"),

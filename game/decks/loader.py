@@ -17,6 +17,7 @@ from game.decks.spec import INVALID, Checker, suggestion
 from game.decks.yamlfile import YamlMap, read_yaml
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_HINTS = 20  # did-you-mean hints per language file
 _IMAGE_MAGIC = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
                 ".webp": (b"RIFF",)}
 
@@ -39,7 +40,7 @@ def load_deck(folder: Path) -> DeckReport:
     if facts is None or "source_language" not in facts or not facts.get("cards"):
         return DeckReport(folder, None, tuple(problems) or _no_cards(folder))
     cards = _cards(folder, facts, problems)
-    written_ids = {c.get("id") for c in raw["cards"] if isinstance(c, dict)}  # valid or not
+    written_ids = {c.get("id") for c in raw["cards"] if isinstance(c, dict) and isinstance(c.get("id"), str)}
     source = facts["source_language"]
     languages = _language_files(folder, source, problems)
     if source not in languages:
@@ -63,6 +64,10 @@ def _no_cards(folder: Path) -> tuple[Problem, ...]:
 
 def _read_checked(path: Path, spec, problems: list[Problem]):
     """(raw, checked) values of one file; checked is None when nothing usable is left."""
+    if not _inside(path, path.parent):
+        problems.append(Problem(path, 1, 1, f"{path.name} is a link to a file outside the deck folder; "
+                                            "copy the file into the deck instead"))
+        return None, None
     raw, read_problems = read_yaml(path)
     problems.extend(read_problems)
     if raw is None:
@@ -71,6 +76,14 @@ def _read_checked(path: Path, spec, problems: list[Problem]):
     data = spec.check(raw, getattr(raw, "mark", (1, 1)), checker)
     problems.extend(checker.problems)
     return raw, None if data is INVALID else data
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, links followed, stays in `folder` (a loop counts as inside: reading reports it)."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return True
 
 
 def _cards(folder: Path, facts: YamlMap, problems: list[Problem]) -> list[Card]:
@@ -179,10 +192,12 @@ def _edition(folder: Path, code: str, source_code: str, cards: list[Card], writt
              languages: dict[str, YamlMap], problems: list[Problem]) -> Edition:
     path = folder / f"{code}.yaml"
     data, source, is_source = languages[code], languages[source_code], code == source_code
-    for card_id in data["cards"]:
-        if card_id not in written_ids:
-            problems.append(Problem(path, *data["cards"].key_marks[card_id],
-                                    f"card '{card_id}' is not in deck.yaml{suggestion(card_id, written_ids - {None})}"))
+    unknown = [card_id for card_id in data["cards"] if card_id not in written_ids]
+    for number, card_id in enumerate(unknown):
+        # A hint costs a search through every id: give it for the first few only, so a file of
+        # thousands of wrong ids stays linear (a typo is rarely made thousands of times).
+        hint = suggestion(card_id, written_ids) if number < MAX_HINTS else ""
+        problems.append(Problem(path, *data["cards"].key_marks[card_id], f"card '{card_id}' is not in deck.yaml{hint}"))
     texts = {}
     for card in cards:
         text = _card_text(code, data["cards"].get(card.id), source["cards"][card.id], is_source)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from game.decks import Deck
 from game.i18n import _, current_language, language_name
 from game.rules import MODES, Session
 from game.store import write_atomically
+
+_NUMBER = re.compile(r"[-+]?[0-9]+([.,][0-9]+)?")
 
 
 def ranking(session: Session) -> list[tuple[int, str, int]]:
@@ -67,9 +70,18 @@ def csv_text(session: Session, deck: Deck) -> str:
     values = [value for _name, value in facts(session, deck)]
     values += ["; ".join(deck.text(c, session.language).name for c in session.played())]
     values += [str(points) for points in session.scores()]
-    writer.writerow(header)
-    writer.writerow(values)
+    writer.writerow([spreadsheet_safe(cell) for cell in header])
+    writer.writerow([spreadsheet_safe(cell) for cell in values])
     return buffer.getvalue()
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula (=, +, -, @, tab, CR) gets a
+    leading apostrophe, so a team called =HYPERLINK(…) cannot run when a report is opened. Plain
+    numbers such as -2 stay numbers."""
+    if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def save(session: Session, deck: Deck, folder: Path) -> tuple[Path, Path]:

@@ -49,7 +49,11 @@ class EndScene(Scene):
     def _choose(self, key):
         store = self.app.context.store
         if key == SAVE:
-            markdown, _table = summary.save(self.session, self.deck, store.summaries_dir)
+            try:
+                markdown, _table = summary.save(self.session, self.deck, store.summaries_dir)
+            except OSError as problem:  # a full disk or a read-only folder: say so; the autosave stays
+                self.saved_to = _("Not saved: {reason}").format(reason=problem.strerror or problem)
+                return
             self.saved_to = _("Saved to {path} (and .csv)").format(path=markdown)
         elif key == NEW:
             from game.scenes.start import StartScene

@@ -8,6 +8,7 @@ import pygame
 from game.i18n import _, current_language, language_name, next_language, ngettext
 from game.input import Action, Intent
 from game.layout import Box
+from game.rules.saved import deck_mismatch
 from game.scenes.base import Scene
 from game.ui import render, theme
 from game.ui.widgets import Button
@@ -19,8 +20,21 @@ class StartScene(Scene):
     def __init__(self, app):
         super().__init__(app)
         self.selected = next((i for i, r in enumerate(app.context.decks) if r.deck), 0)
-        self.saved = app.context.store.load()
-        self.notice = ""
+        store = app.context.store
+        self.saved = store.load()
+        self.notice = _("The last session could not be resumed; its file was set aside as {file}.").format(
+            file=store.set_aside_as.name) if store.set_aside_as else ""
+        deck = self._saved_deck()
+        if deck and deck_mismatch(self.saved, deck):
+            self.saved = None   # the deck was edited since: resuming would point at text that is gone
+            aside = store.set_aside()
+            self.notice = _("The deck has changed since the last session, so it cannot go on; "
+                            "its file was set aside as {file}.").format(file=aside.name if aside else "-")
+
+    def _saved_deck(self):
+        if not self.saved:
+            return None
+        return next((r.deck for r in self.reports if r.deck and r.deck.id == self.saved.deck_id), None)
 
     @property
     def reports(self):
@@ -76,8 +90,8 @@ class StartScene(Scene):
             from game.scenes.preview import PreviewScene
             self.app.push(PreviewScene(self.app, self.reports[self.selected]))
         elif key == RESUME and self.saved:
-            deck = next((r.deck for r in self.reports if r.deck and r.deck.id == self.saved.deck_id), None)
-            if deck and all(card_id in {card.id for card in deck.cards} for card_id in self.saved.order):
+            deck = self._saved_deck()
+            if deck and not deck_mismatch(self.saved, deck):
                 self.app.reset(RoundScene(self.app, deck, self.saved))
             else:
                 self.saved = None   # its deck is gone or changed: that session cannot go on

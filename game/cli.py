@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from game.errors import UserError
@@ -23,6 +25,9 @@ BUNDLED_DECKS = PROJECT_ROOT / "cards"
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        # SIGTERM (a shutdown, `kill`) ends like Ctrl+C: finally blocks run, temporary files go.
+        signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     try:
         return args.run(args)
     except UserError as error:
@@ -192,6 +197,8 @@ def _export(args) -> int:
     from game.export import PrintOptions, ProgressBar, check_bleed, check_dpi, export, parse_size, select_cards
     if not (args.out or args.png or args.pod):
         raise UserError("say where to write: --out FILE.pdf, --png DIR and/or --pod DIR")
+    if args.out and args.out.suffix.lower() != ".pdf":
+        raise UserError(f"--out {args.out}: the file name must end in .pdf")
     folder = Path(args.deck)
     if not (folder / "deck.yaml").is_file():
         folder = args.decks / args.deck

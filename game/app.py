@@ -16,7 +16,8 @@ from typing import Callable
 import pygame
 
 from game import i18n
-from game.decks import DeckReport, load_decks
+from game.decks import DeckReport
+from game.decks.cache import load_decks_cached
 from game.input import Action, Intent, intents
 from game.rules.presets import Preset, load_presets
 from game.scenes.base import Scene
@@ -44,7 +45,8 @@ class Context:
     def load(cls, deck_dir: Path, store: Store | None = None) -> "Context":
         store = store or Store()
         presets, problems = load_presets(store.presets_dir)
-        return cls(decks=load_decks(deck_dir), deck_dir=deck_dir, store=store, presets=presets, problems=problems)
+        decks = load_decks_cached(deck_dir, store.folder / "cache")  # a big deck opens fast the second time
+        return cls(decks=decks, deck_dir=deck_dir, store=store, presets=presets, problems=problems)
 
 
 class App:

@@ -117,12 +117,12 @@ def atomic_writer(path: Path, suffix: str = ".tmp", mode: int | None = None) -> 
     sync_folder(path.parent)
 
 
-def write_atomically(path: Path, text: str, mode: int | None = None) -> None:
-    """Write `text` (UTF-8, line endings as given) over `path` atomically and durably."""
+def write_atomically(path: Path, text: str | bytes, mode: int | None = None) -> None:
+    """Write `text` (UTF-8, line endings as given) or bytes over `path` atomically and durably."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_writer(path, mode=mode) as file:
-        file.write(text.encode("utf-8"))
+        file.write(text.encode("utf-8") if isinstance(text, str) else text)
 
 
 def write_new(path: Path, text: str) -> Path:

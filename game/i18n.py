@@ -11,8 +11,11 @@ import gettext
 import io
 import locale
 import os
+import threading
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import Iterator
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
@@ -25,6 +28,7 @@ DEFAULT_LANGUAGE = "en"
 
 _current_language = DEFAULT_LANGUAGE
 _current: gettext.NullTranslations = gettext.NullTranslations()
+_thread = threading.local()  # a language for one thread only: an export in the print language
 
 
 def available_languages() -> list[str]:
@@ -54,7 +58,24 @@ def set_language(language: str) -> None:
 
 
 def current_language() -> str:
-    return _current_language
+    return getattr(_thread, "language", None) or _current_language
+
+
+@contextmanager
+def language_in_this_thread(language: str) -> Iterator[None]:
+    """Translate in `language` on this thread only, so a background export in the print language
+    leaves the screen in the screen language."""
+    previous = getattr(_thread, "language", None)
+    _thread.language = language
+    try:
+        yield
+    finally:
+        _thread.language = previous
+
+
+def _active() -> gettext.NullTranslations:
+    language = getattr(_thread, "language", None)
+    return translations(language) if language else _current
 
 
 def next_language() -> str:
@@ -79,11 +100,11 @@ def system_language() -> str:
 
 
 def _(message: str) -> str:
-    return _current.gettext(message)
+    return _active().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _current.ngettext(singular, plural, n)
+    return _active().ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:
@@ -102,6 +123,6 @@ def language_name(code: str, in_language: str | None = None) -> str:
 
 def country_name(code: str, in_language: str | None = None) -> str:
     try:
-        return Locale.parse(in_language or _current_language).territories.get(code, code)
+        return Locale.parse(in_language or current_language()).territories.get(code, code)
     except (UnknownLocaleError, ValueError):
         return code

@@ -6,6 +6,7 @@ source-language file cannot be read does not load, and says why.
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from game.decks.format import (CATEGORIES, DECK_FILE, FIELDS, LANGUAGE_CODE, REQ
 from game.decks.model import Card, CardText, Deck, DeckReport, Edition, Statement, fingerprint, frozen
 from game.decks.problems import Problem
 from game.decks.spec import INVALID, Checker, suggestion
-from game.decks.yamlfile import YamlMap, read_yaml
+from game.decks.yamlfile import YamlList, YamlMap, read_yaml
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_HINTS = 20  # did-you-mean hints per language file
@@ -36,33 +37,40 @@ def load_decks(root: Path) -> list[DeckReport]:
 def load_deck(folder: Path) -> DeckReport:
     folder = Path(folder)
     problems: list[Problem] = []
-    raw, facts = _read_checked(folder / DECK_FILE, deck_spec(), problems)
+    starts: dict[Path, tuple] = {}   # where each card starts in each file, to place problems by card
+    deck = _deck(folder, problems, starts)
+    if deck is None and not problems:
+        problems += _no_cards(folder)
+    return DeckReport(folder, deck, tuple(problems), tuple(starts.items()))
+
+
+def _deck(folder: Path, problems: list[Problem], starts: dict) -> Deck | None:
+    raw, facts = _read_checked(folder / DECK_FILE, deck_spec(), problems, starts)
     if facts is None or "source_language" not in facts or not facts.get("cards"):
-        return DeckReport(folder, None, tuple(problems) or _no_cards(folder))
+        return None
     cards = _cards(folder, facts, problems)
     written_ids = {c.get("id") for c in raw["cards"] if isinstance(c, dict) and isinstance(c.get("id"), str)}
     source = facts["source_language"]
-    languages = _language_files(folder, source, problems)
+    languages = _language_files(folder, source, problems, starts)
     if source not in languages:
         state = "cannot be used until the problems reported in it are fixed" if (folder / f"{source}.yaml").exists() \
             else "is missing"
         problems.append(Problem(folder / DECK_FILE, *facts.value_marks["source_language"],
                                 f"the source language file {source}.yaml {state}"))
-        return DeckReport(folder, None, tuple(problems))
+        return None
     cards = _with_source_text(cards, languages[source], folder / f"{source}.yaml", problems)
     if not cards:
-        return DeckReport(folder, None, tuple(problems))
+        return None
     editions = {code: _edition(folder, code, source, cards, written_ids, languages, problems)
                 for code in languages}
-    deck = Deck(folder.name, folder, source, tuple(cards), frozen(editions))
-    return DeckReport(folder, deck, tuple(problems))
+    return Deck(folder.name, folder, source, tuple(cards), frozen(editions))
 
 
 def _no_cards(folder: Path) -> tuple[Problem, ...]:
     return (Problem(folder / DECK_FILE, 1, 1, "the deck has no valid cards"),)
 
 
-def _read_checked(path: Path, spec, problems: list[Problem]):
+def _read_checked(path: Path, spec, problems: list[Problem], starts: dict | None = None):
     """(raw, checked) values of one file; checked is None when nothing usable is left."""
     if not _inside(path, path.parent):
         problems.append(Problem(path, 1, 1, f"{path.name} is a link to a file outside the deck folder; "
@@ -72,10 +80,23 @@ def _read_checked(path: Path, spec, problems: list[Problem]):
     problems.extend(read_problems)
     if raw is None:
         return None, None
+    if starts is not None:
+        starts[path] = _card_starts(raw)
     checker = Checker(path)
     data = spec.check(raw, getattr(raw, "mark", (1, 1)), checker)
     problems.extend(checker.problems)
     return raw, None if data is INVALID else data
+
+
+def _card_starts(raw) -> tuple[tuple[int, str], ...]:
+    """(line, card id) of every card written in a file, valid or not, in line order."""
+    cards = raw.get("cards") if isinstance(raw, YamlMap) else None
+    if isinstance(cards, YamlMap):
+        return tuple(sorted((cards.key_marks[card_id][0], str(card_id)) for card_id in cards))
+    if isinstance(cards, YamlList):
+        return tuple(sorted((mark[0], str(item.get("id"))) for item, mark in zip(cards, cards.item_marks)
+                            if isinstance(item, YamlMap)))
+    return ()
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -137,7 +158,7 @@ def _image(folder: Path, item: YamlMap, problems: list[Problem]) -> Path | None:
     return image
 
 
-def _language_files(folder: Path, source: str, problems: list[Problem]) -> dict[str, YamlMap]:
+def _language_files(folder: Path, source: str, problems: list[Problem], starts: dict) -> dict[str, YamlMap]:
     languages = {}
     for path in sorted(folder.glob("*.yaml")):
         if path.name == DECK_FILE:
@@ -147,7 +168,7 @@ def _language_files(folder: Path, source: str, problems: list[Problem]) -> dict[
             problems.append(Problem(path, 1, 1, f"'{path.name}' is not named after a language; name language "
                                                 "files like en.yaml, bg.yaml or pt_BR.yaml"))
             continue
-        _, data = _read_checked(path, language_spec(), problems)
+        _, data = _read_checked(path, language_spec(), problems, starts)
         if data is None:
             continue
         if data.get("language", code) != code:
@@ -247,23 +268,13 @@ def _check_answers(path: Path, texts: YamlMap, card_id: str, text: CardText, sou
 def problems_by_card(report: DeckReport) -> tuple[dict[str, list[Problem]], list[Problem]]:
     """Which card each problem concerns, judged by where it was written, so a preview can show it
     beside the card; problems outside any card (file-level ones) come back separately."""
-    starts: dict[Path, list[tuple[int, str]]] = {}
-    for path in [report.path / DECK_FILE, *sorted(report.path.glob("*.yaml"))]:
-        raw, _ = read_yaml(path)
-        cards = raw.get("cards") if isinstance(raw, YamlMap) else None
-        if isinstance(cards, YamlMap):
-            starts[path] = sorted((cards.key_marks[card_id][0], str(card_id)) for card_id in cards)
-        elif cards is not None and hasattr(cards, "item_marks"):
-            starts[path] = sorted((mark[0], str(item.get("id"))) for item, mark in zip(cards, cards.item_marks)
-                                  if isinstance(item, YamlMap))
+    starts = dict(report.card_lines)
     by_card: dict[str, list[Problem]] = {}
     general: list[Problem] = []
     for problem in report.problems:
-        owner = None
-        for line, card_id in starts.get(problem.path, ()):
-            if line > problem.line:
-                break
-            owner = card_id
+        lines = starts.get(problem.path, ())
+        at = bisect.bisect_right(lines, (problem.line, "\U0010ffff")) - 1
+        owner = lines[at][1] if at >= 0 else None
         (by_card.setdefault(owner, []) if owner else general).append(problem)
     return by_card, general
 

@@ -10,7 +10,7 @@ from game.export.faces import print_cards
 from game.export.files import atomic_file, write_pngs, write_pod
 from game.export.options import PrintOptions
 from game.export.sheets import write_sheets
-from game.i18n import current_language, set_language
+from game.i18n import language_in_this_thread
 
 ProgressFactory = Callable[[str], Callable[[int, int], None] | None]
 
@@ -19,9 +19,7 @@ def export(deck: Deck, cards: list[Card], options: PrintOptions, *, out: Path | 
            pod: Path | None = None, png: Path | None = None,
            progress: ProgressFactory = lambda label: None) -> list[str]:
     """Write each requested output; returns one line per output saying what was written."""
-    previous = current_language()
-    set_language(options.language)  # the rules card and sheet notes are in the print language
-    try:
+    with language_in_this_thread(options.language):  # the rules card and sheet notes are in the print language
         printed = print_cards(deck, cards, options)
         title = deck.edition(options.language).title
         done = []
@@ -36,5 +34,3 @@ def export(deck: Deck, cards: list[Card], options: PrintOptions, *, out: Path | 
             files = write_pngs(png, printed, options, progress(f"PNG in {png}"))
             done.append(f"{png}: {len(files)} PNGs at {options.dpi} dpi")
         return done
-    finally:
-        set_language(previous)

@@ -9,7 +9,9 @@ from pathlib import Path
 import pygame
 
 from game import layout
+from game.background import Job
 from game.decks import DeckReport, load_deck, problems_by_card
+from game.decks.cache import deck_key
 from game.decks.problems import display_path
 from game.i18n import N_, _, country_name, language_name, ngettext
 from game.input import Action, Intent
@@ -24,12 +26,18 @@ BACK_NAMES = {"unknown": N_("Back: story"), "who": N_("Back: clues"), "fact": N_
 CHECK_EVERY = 0.5  # seconds between looks at the deck files
 
 
-def snapshot(folder: Path) -> tuple:
-    """Names, sizes and modification times of the files a deck is made of."""
+def snapshot(folder: Path) -> str:
+    """A hash of the files a deck is made of: names, sizes, times and the content of the YAML files,
+    so a copy that keeps size and time (cp -p, rsync -t, unzip) is noticed too."""
     try:
-        return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*") if p.is_file()))
+        return deck_key(folder)
     except OSError:
-        return ()
+        return ""
+
+
+def _reload_if_changed(folder: Path, seen: str) -> tuple[str, DeckReport] | None:
+    now = snapshot(folder)
+    return None if now == seen else (now, load_deck(folder))
 
 
 class PreviewScene(Scene):
@@ -41,6 +49,7 @@ class PreviewScene(Scene):
         self.back = 0
         self.waited = 0.0
         self.seen = snapshot(self.folder)
+        self.loading: Job | None = None   # a look at the files, and a reload if they changed
         self._use(report)
 
     def _use(self, report: DeckReport) -> None:
@@ -57,16 +66,23 @@ class PreviewScene(Scene):
 
     # --- input and time ------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
+        """Files are hashed and the deck reloaded in a thread: a deck of thousands of cards takes
+        seconds, and the window must keep answering meanwhile."""
         self.waited += dt
-        if self.waited < CHECK_EVERY:
+        if self.loading is None:
+            if self.waited >= CHECK_EVERY:
+                self.waited = 0.0
+                seen, folder = self.seen, self.folder
+                self.loading = Job(lambda job: _reload_if_changed(folder, seen))
             return False
-        self.waited = 0.0
-        now = snapshot(self.folder)
-        if now == self.seen:
+        if not self.loading.done:
             return False
-        self.seen = now
+        changed, self.loading = self.loading.result(), None
+        if changed is None:
+            return False
+        self.seen, report = changed
         current = self.deck.cards[self.index].id if self.deck else None
-        self._use(load_deck(self.folder))
+        self._use(report)
         if self.deck and current:
             ids = [card.id for card in self.deck.cards]
             self.index = ids.index(current) if current in ids else min(self.index, len(ids) - 1)

@@ -163,3 +163,23 @@ def test_a_long_word_wraps_in_n_log_n_measurements():
 def test_problem_text_is_printable():
     problem = Problem(Path("x.yaml"), 1, 2, "unknown key '\x1b[31mred\x07'")
     assert str(problem).isprintable()
+
+
+def test_text_the_fonts_cannot_draw_is_a_warning_naming_card_field_and_script(deck, capsys):
+    edit(deck / "bg.yaml", "    name: Ада Пример\n", "    name: آدا\n")
+    edit(deck / "en.yaml", "      - I learned a new language at 24.", "      - I learned a new language at 24 😀")
+    report = load_deck(deck)
+    shown = messages(report)
+    assert "bg.yaml:12:11: warning: card 'ada-example', name: Arabic text (U+0622)" in shown
+    assert "en.yaml:" in shown and "card 'ada-example', clues: emoji or symbol text (U+1F600)" in shown
+    assert report.deck.text("ada-example", "bg").name == "آدا"        # a warning: the card still plays
+    assert main(["validate", str(deck)]) == 0
+
+
+def test_the_font_character_map_is_read_as_fonttools_reads_it():
+    from fontTools.ttLib import TTFont
+
+    from game.decks.glyphs import FONTS, font_characters
+    for path in FONTS.glob("*.ttf"):
+        mine = {code for first, last in font_characters(path) for code in range(first, last + 1)}
+        assert mine == set(TTFont(str(path)).getBestCmap()), path.name

@@ -10,6 +10,7 @@ import bisect
 import re
 from pathlib import Path
 
+from game.decks.glyphs import first_missing, script_of
 from game.decks.format import (CATEGORIES, DECK_FILE, FIELDS, LANGUAGE_CODE, REQUIRED_TEXT_FIELDS,
                                TEXT_FIELDS, deck_spec, is_known_language, language_spec)
 from game.decks.model import Card, CardText, Deck, DeckReport, Edition, Statement, fingerprint, frozen
@@ -18,7 +19,7 @@ from game.decks.spec import INVALID, Checker, suggestion
 from game.decks.yamlfile import YamlList, YamlMap, read_yaml
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
-MAX_HINTS = 20  # did-you-mean hints per language file
+MAX_HINTS = 20  # did-you-mean hints and font warnings per language file
 _IMAGE_MAGIC = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
                 ".webp": (b"RIFF",)}
 
@@ -219,6 +220,7 @@ def _edition(folder: Path, code: str, source_code: str, cards: list[Card], writt
         # thousands of wrong ids stays linear (a typo is rarely made thousands of times).
         hint = suggestion(card_id, written_ids) if number < MAX_HINTS else ""
         problems.append(Problem(path, *data["cards"].key_marks[card_id], f"card '{card_id}' is not in deck.yaml{hint}"))
+    _check_glyphs(path, data, problems)
     texts = {}
     for card in cards:
         text = _card_text(code, data["cards"].get(card.id), source["cards"][card.id], is_source)
@@ -236,6 +238,27 @@ def _edition(folder: Path, code: str, source_code: str, cards: list[Card], writt
                    field_names=frozen({f: f.replace("_", " ").capitalize() for f in FIELDS}
                                       | source.get("fields", {}) | data.get("fields", {})),
                    texts=frozen(texts), extra=tuple(card_id for card_id in data["cards"] if card_id not in written_ids))
+
+
+def _check_glyphs(path: Path, data: YamlMap, problems: list[Problem]) -> None:
+    """Warn about text the bundled fonts cannot draw (it would show as empty boxes)."""
+    found = []
+    for card_id, text in data["cards"].items():
+        for name in TEXT_FIELDS:
+            value = text.get(name)
+            parts = value if isinstance(value, list) else [value]
+            parts = [p for item in parts for p in ((item["text"], item["explanation"]) if isinstance(item, dict)
+                                                   else (item,)) if isinstance(p, str)]
+            missing = next(filter(None, map(first_missing, parts)), None)
+            if missing:
+                found.append((text.value_marks[name], card_id, name, missing))
+    for mark, card_id, name, character in found[:MAX_HINTS]:
+        problems.append(Problem(path, *mark, f"card '{card_id}', {name}: {script_of(character)} text "
+                                             f"(U+{ord(character):04X}) that the bundled fonts cannot draw; it "
+                                             "shows as empty boxes on screen and in print", "warning"))
+    if len(found) > MAX_HINTS:
+        problems.append(Problem(path, *found[MAX_HINTS][0], f"{len(found) - MAX_HINTS} more card texts with "
+                                                             "characters the bundled fonts cannot draw", "warning"))
 
 
 def _card_text(code: str, text: YamlMap | None, source: YamlMap, is_source: bool) -> CardText:

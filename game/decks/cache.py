@@ -13,12 +13,14 @@ import gc
 import hashlib
 import logging
 import pickle
+import stat
 import sys
 from dataclasses import fields
 from pathlib import Path
 from types import MappingProxyType
 
 from game.decks.loader import find_decks, load_deck
+from game.decks.yamlfile import MAX_FILE_BYTES
 from game.decks.model import Card, CardText, DeckReport, Statement
 from game.files import read_regular, write_atomically
 
@@ -42,15 +44,17 @@ def deck_key(folder: Path) -> str:
     digest = hashlib.sha256(sys.version.encode())
     for path in sorted(_CODE.glob("*.py")):
         digest.update(path.name.encode() + path.read_bytes())
+    inside = folder.resolve()
     for path in sorted(folder.rglob("*")):
         try:
-            info = path.lstat()
-        except OSError:
+            info = path.stat()
+            own = path.resolve().is_relative_to(inside)
+        except (OSError, RuntimeError):  # a dangling link or a loop
             continue
         digest.update(f"\0{path.relative_to(folder)}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-        if path.suffix == ".yaml" and path.is_file():
-            try:
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+        if path.suffix == ".yaml" and own and stat.S_ISREG(info.st_mode) and info.st_size <= MAX_FILE_BYTES:
+            try:  # only the deck's own regular files: a link out, a device or a huge file is not read
+                digest.update(hashlib.sha256(read_regular(path, MAX_FILE_BYTES)).digest())
             except OSError:
                 pass
     return digest.hexdigest()[:32]

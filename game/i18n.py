@@ -41,6 +41,8 @@ def available_languages() -> list[str]:
 def translations(language: str) -> gettext.NullTranslations:
     """Compile locales/<language>/LC_MESSAGES/messages.po in memory; English needs no catalog."""
     po = LOCALES_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if language not in available_languages():  # e.g. --lang ../../x: never a path outside locales/
+        return gettext.NullTranslations()
     if not po.is_file():
         return gettext.NullTranslations()
     with po.open("rb") as file:

@@ -183,3 +183,16 @@ def test_the_font_character_map_is_read_as_fonttools_reads_it():
     for path in FONTS.glob("*.ttf"):
         mine = {code for first, last in font_characters(path) for code in range(first, last + 1)}
         assert mine == set(TTFont(str(path)).getBestCmap()), path.name
+
+
+def test_a_screen_language_that_is_a_path_falls_back_to_english(tmp_path):
+    from game import i18n
+    po = tmp_path / "x" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid "Quit"\nmsgstr "Leave"\n', encoding="utf-8")
+    sneaky = os.path.relpath(tmp_path / "x", i18n.LOCALES_DIR)
+    try:
+        i18n.set_language(sneaky)
+        assert i18n._("Quit") == "Quit"
+    finally:
+        i18n.set_language("en")

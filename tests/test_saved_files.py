@@ -265,3 +265,12 @@ def test_stray_temporaries_of_a_killed_app_are_cleaned_by_the_next_autosave(tmp_
     assert len(list((tmp_path / "data").glob(".autosave.json.*.tmp"))) == 1
     saved_session(Store(tmp_path / "data"), deck_dir)
     assert list((tmp_path / "data").glob(".autosave.json.*")) == []
+
+
+def test_the_first_autosave_failing_is_said_when_the_round_starts(deck_dir, tmp_path, monkeypatch):
+    app = open_app(deck_dir, Store(tmp_path / "data"))
+    monkeypatch.setattr("game.store.write_atomically", no_space)
+    for _ in range(4):
+        press(app, "return")
+    assert isinstance(app.top, RoundScene) and "Autosave failed" in app.top.notice
+    app.close()

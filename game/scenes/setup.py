@@ -131,8 +131,11 @@ class SetupScene(Scene):
         except IllegalMove as problem:
             self.error = problem.message(_)
             return
-        context.store.save(session)
-        self.app.reset(RoundScene(self.app, self.deck, session))
+        failure = context.store.save(session)
+        scene = RoundScene(self.app, self.deck, session)
+        if failure:  # a full or read-only disk: play, but say the session is not kept
+            scene.notice = _("Autosave failed, play goes on: {reason}").format(reason=failure)
+        self.app.reset(scene)
 
     def _save_preset(self) -> None:
         """Keep these rules as a preset in the user's data folder; it appears in the list at once."""

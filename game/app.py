@@ -16,9 +16,11 @@ from typing import Callable
 import pygame
 
 from game import i18n
+from game.background import Job
 from game.decks import DeckReport
 from game.decks.cache import load_decks_cached
 from game.input import Action, Intent, intents
+from game.layout import Box
 from game.rules.presets import Preset, load_presets
 from game.scenes.base import Scene
 from game.store import Store
@@ -248,9 +250,36 @@ def run(deck_dir: Path, language: str | None = None, size: tuple[int, int] = (12
         fullscreen: bool = False, presenter: bool | None = None, swap: bool = False) -> int:
     from game.scenes.start import StartScene
     i18n.set_language(language or i18n.system_language())
-    app = App(Context.load(deck_dir), size, fullscreen, presenter, swap)
+    context = load_with_window(deck_dir, size)
+    if context is None:
+        return 0  # the window was closed while the decks loaded
+    app = App(context, size, fullscreen, presenter, swap)
     app.push(StartScene(app))
     return app.run()
+
+
+def load_with_window(deck_dir: Path, size: tuple[int, int], store: Store | None = None,
+                     quick: float = 0.5) -> Context | None:
+    """Load the decks in a thread; when that takes more than `quick` seconds (a deck of thousands
+    of cards the first time), open the window at once with "Loading decks…", answering its close
+    button. None when it was closed."""
+    job = Job(lambda job: Context.load(deck_dir, store))
+    job.wait(quick)
+    if not job.done:
+        pygame.init()
+        render.reset_caches()
+        pygame.display.set_caption("The UnKnown")
+        screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        while not job.done:
+            if any(event.type == pygame.QUIT for event in pygame.event.get()):
+                return None
+            w, h = screen.get_size()
+            screen.fill(theme.BACKGROUND)
+            render.text(screen, Box(0, h * 0.4, w, h * 0.2), i18n._("Loading decks…"), theme.px(h, theme.BODY),
+                        theme.MUTED, align="center", max_lines=1)
+            pygame.display.flip()
+            job.wait(0.05)
+    return job.result()
 
 
 __all__ = ["App", "Context", "run", "theme"]

@@ -149,9 +149,10 @@ def _translations(args) -> int:
 
 def _schema(args) -> int:
     from game.decks import json_schemas
+    from game.files import write_atomically
     args.out.mkdir(parents=True, exist_ok=True)
     for name, schema in json_schemas().items():
-        (args.out / name).write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_atomically(args.out / name, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
         print(args.out / name)
     return 0
 

@@ -1,7 +1,7 @@
 """Loaded decks kept between runs, so a deck of 10,000 cards opens in a second, not half a minute.
 
 The key is a hash of every deck file's bytes (plus the names, sizes and times of the other files
-in the folder, and of this package's code), so any edit, even one that keeps a file's size and
+in the folder, this package's code, the fonts and the library versions), so any edit, even one that keeps a file's size and
 time, loads the deck afresh. Entries are pickles in the user's own data folder, written atomically;
 one that does not read is ignored and replaced.
 """
@@ -19,15 +19,18 @@ from dataclasses import fields
 from pathlib import Path
 from types import MappingProxyType
 
+import babel
+import yaml
+
+from game.decks.glyphs import FONTS
 from game.decks.loader import find_decks, load_deck
-from game.decks.yamlfile import MAX_FILE_BYTES
 from game.decks.model import Card, CardText, DeckReport, Statement
+from game.decks.yamlfile import MAX_FILE_BYTES
 from game.files import read_regular, write_atomically
 
 log = logging.getLogger(__name__)
 _CODE = Path(__file__).resolve().parent
 MAX_CACHE_BYTES = 1 << 30
-
 
 
 def _proxy(mapping: dict) -> MappingProxyType:
@@ -41,9 +44,11 @@ for _kind in (Card, CardText, Statement):  # rebuilt by their constructor: 5 tim
 
 def deck_key(folder: Path) -> str:
     """A hash of what a deck's report depends on: its files and the code that reads them."""
-    digest = hashlib.sha256(sys.version.encode())
-    for path in sorted(_CODE.glob("*.py")):
+    digest = hashlib.sha256(f"{sys.version} {babel.__version__} {yaml.__version__}".encode())  # CLDR, libyaml
+    for path in [*sorted(_CODE.glob("*.py")), _CODE.parent / "files.py"]:
         digest.update(path.name.encode() + path.read_bytes())
+    for path in sorted(FONTS.glob("*.ttf")):  # font coverage warnings
+        digest.update(f"{path.name} {path.stat().st_size}".encode())
     inside = folder.resolve()
     for path in sorted(folder.rglob("*")):
         try:

@@ -55,7 +55,8 @@ class Store:
     def load(self) -> Session | None:
         """The autosaved session, or None (never a crash). A file that is there but cannot be used
         (damaged, too deep, another version, impossible values) is set aside, not deleted, so it
-        cannot stop the next start and can still be looked at."""
+        cannot stop the next start and can still be looked at (`set_aside_as` says where)."""
+        self.set_aside_as = None
         try:
             data = read_regular(self.autosave_path, MAX_AUTOSAVE_BYTES)
         except FileNotFoundError:

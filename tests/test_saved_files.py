@@ -274,3 +274,10 @@ def test_the_first_autosave_failing_is_said_when_the_round_starts(deck_dir, tmp_
         press(app, "return")
     assert isinstance(app.top, RoundScene) and "Autosave failed" in app.top.notice
     app.close()
+
+
+def test_the_set_aside_notice_is_shown_once_not_at_every_start_screen(tmp_path):
+    store = Store(tmp_path)
+    store.autosave_path.write_text("{damaged")
+    assert store.load() is None and store.set_aside_as is not None
+    assert store.load() is None and store.set_aside_as is None

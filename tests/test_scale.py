@@ -16,7 +16,7 @@ from game.decks.yamlfile import MAX_FILE_BYTES, read_yaml
 from game.scenes import export as export_scene
 from game.scenes import preview as preview_scene
 from game.scenes.export import ExportScene
-from game.scenes.preview import PreviewScene, snapshot
+from game.scenes.preview import PreviewScene, content_key, snapshot
 from game.scenes.start import StartScene
 from game.store import Store
 
@@ -60,10 +60,11 @@ def test_a_damaged_cache_entry_only_costs_a_fresh_load(tmp_path, sample_copy):
 
 def test_the_preview_notices_a_change_that_keeps_size_and_time(sample_copy):
     en = sample_copy / "en.yaml"
-    before, info = snapshot(sample_copy), en.stat()
+    before, content, info = snapshot(sample_copy), content_key(sample_copy), en.stat()
     en.write_text(en.read_text(encoding="utf-8").replace("Ada Example", "Ada Exampel"), encoding="utf-8")
     os.utime(en, ns=(info.st_atime_ns, info.st_mtime_ns))
-    assert snapshot(sample_copy) != before
+    assert snapshot(sample_copy) != before                      # by the change time, every half second
+    assert content_key(sample_copy) != content                  # by the bytes, every 10 seconds
 
 
 @pytest.fixture

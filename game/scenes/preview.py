@@ -23,21 +23,35 @@ from game.ui.widgets import Button
 BACKS = ("unknown", "who", "fact", "story")
 BACK_NAMES = {"unknown": N_("Back: story"), "who": N_("Back: clues"), "fact": N_("Back: statements"),
               "story": N_("Back: story")}
-CHECK_EVERY = 0.5  # seconds between looks at the deck files
+CHECK_EVERY = 0.5  # seconds between looks at the deck files' sizes and times
+HASH_EVERY = 10.0  # seconds between hashes of their bytes (for file systems without change times)
 
 
-def snapshot(folder: Path) -> str:
-    """A hash of the files a deck is made of: names, sizes, times and the content of the YAML files,
-    so a copy that keeps size and time (cp -p, rsync -t, unzip) is noticed too."""
+def snapshot(folder: Path) -> tuple:
+    """Names, sizes, times (modified and changed) and inode numbers of the files a deck is made of:
+    cheap, and the change time catches a copy that keeps size and modification time (cp -p)."""
+    try:
+        return tuple(sorted((p.name, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino)
+                            for p in folder.rglob("*") if p.is_file() and (s := p.stat())))
+    except OSError:
+        return ()
+
+
+def content_key(folder: Path) -> str:
+    """A hash of the deck files' bytes: the backstop where change times are not kept."""
     try:
         return deck_key(folder)
     except OSError:
         return ""
 
 
-def _reload_if_changed(folder: Path, seen: str) -> tuple[str, DeckReport] | None:
-    now = snapshot(folder)
-    return None if now == seen else (now, load_deck(folder))
+def _look(folder: Path, seen: tuple, full: bool) -> tuple[tuple, DeckReport | None] | None:
+    """(new seen, report) after a look at the files: the report only when the content changed."""
+    stats, content = snapshot(folder), seen[1]
+    if stats == seen[0] and not full:
+        return None
+    key = content_key(folder)
+    return (stats, key), (None if key == content else load_deck(folder))
 
 
 class PreviewScene(Scene):
@@ -48,7 +62,8 @@ class PreviewScene(Scene):
         self.language = 0
         self.back = 0
         self.waited = 0.0
-        self.seen = snapshot(self.folder)
+        self.seen = (snapshot(self.folder), content_key(self.folder))
+        self.since_full = 0.0   # seconds since the files' bytes were last hashed
         self.loading: Job | None = None   # a look at the files, and a reload if they changed
         self._use(report)
 
@@ -71,16 +86,20 @@ class PreviewScene(Scene):
         self.waited += dt
         if self.loading is None:
             if self.waited >= CHECK_EVERY:
-                self.waited = 0.0
+                self.since_full += self.waited
+                full = self.since_full >= HASH_EVERY
+                self.waited, self.since_full = 0.0, 0.0 if full else self.since_full
                 seen, folder = self.seen, self.folder
-                self.loading = Job(lambda job: _reload_if_changed(folder, seen))
+                self.loading = Job(lambda job: _look(folder, seen, full))
             return False
         if not self.loading.done:
             return False
-        changed, self.loading = self.loading.result(), None
-        if changed is None:
+        looked, self.loading = self.loading.result(), None
+        if looked is None:
             return False
-        self.seen, report = changed
+        self.seen, report = looked
+        if report is None:
+            return False
         current = self.deck.cards[self.index].id if self.deck else None
         self._use(report)
         if self.deck and current:

@@ -56,15 +56,23 @@ def _temporary_prefix(name: str) -> str:
 _TEMPORARY = re.compile(r"\.(?P<name>.*)\.(?P<pid>\d+)\.[^.]+\.(?:tmp|part)")
 
 
-def remove_stale_temporaries(folder: Path, name: str) -> None:
-    """Remove temporary files for `name` left by writers that were killed (their process is gone)."""
+_CLEANED: set[str] = set()  # folders already cleaned by this process: once is enough
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove our temporary files left in `folder` by writers that were killed (their process is
+    gone). Once per folder and process, so writing thousands of PNGs does not rescan each time."""
+    key = os.path.abspath(folder)
+    if key in _CLEANED:
+        return
+    _CLEANED.add(key)
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
     for entry in entries:
         match = _TEMPORARY.fullmatch(entry.name)
-        if match and match["name"] == name[:100] and not _alive(int(match["pid"])):
+        if match and not _alive(int(match["pid"])):
             try:
                 os.unlink(entry.path)
             except OSError:
@@ -99,7 +107,7 @@ def atomic_writer(path: Path, suffix: str = ".tmp", mode: int | None = None) -> 
     """A binary file to write `path` through: flushed, renamed into place and the folder flushed on
     success; removed on any failure. `mode`: the new file's permissions (default: as a new file)."""
     path = Path(path)
-    remove_stale_temporaries(path.parent, path.name)
+    remove_stale_temporaries(path.parent)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_temporary_prefix(path.name), suffix=suffix)
     try:
         with os.fdopen(handle, "wb") as file:

@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from game.errors import UserError
@@ -25,9 +26,6 @@ BUNDLED_DECKS = PROJECT_ROOT / "cards"
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if threading.current_thread() is threading.main_thread():
-        # SIGTERM (a shutdown, `kill`) ends like Ctrl+C: finally blocks run, temporary files go.
-        signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     try:
         return args.run(args)
     except UserError as error:
@@ -216,9 +214,23 @@ def _export(args) -> int:
         return [item.strip() for item in value.split(",") if item.strip()] if value else []
 
     cards = select_cards(deck, listed(args.cards), listed(args.category), listed(args.field), listed(args.tag))
-    for line in export(deck, cards, options, out=args.out, pod=args.pod, png=args.png, progress=ProgressBar):
-        print(line)
+    with _exit_on_sigterm():
+        for line in export(deck, cards, options, out=args.out, pod=args.pod, png=args.png, progress=ProgressBar):
+            print(line)
     return 0
+
+
+@contextmanager
+def _exit_on_sigterm():
+    """While exporting, SIGTERM (a shutdown, `kill`) ends like Ctrl+C: the half-written file goes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _bench(args) -> int:

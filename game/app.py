@@ -17,8 +17,11 @@ from typing import Callable
 import pygame
 
 from game import i18n
-from game.decks import DeckReport, load_decks
+from game.background import Job
+from game.decks import DeckReport
+from game.decks.cache import load_decks_cached
 from game.input import Action, Intent, intents
+from game.layout import Box
 from game.rules.presets import Preset, load_presets
 from game.scenes.base import Scene
 from game.store import Store
@@ -48,8 +51,8 @@ class Context:
         deck_dirs = [deck_dirs] if isinstance(deck_dirs, Path) else list(deck_dirs)
         store = store or Store()
         presets, problems = load_presets(store.presets_dir)
-        return cls(decks=load_decks(*deck_dirs), deck_dirs=deck_dirs, store=store, presets=presets,
-                   problems=problems)
+        decks = load_decks_cached(deck_dirs, store.folder / "cache")  # a big deck opens fast the second time
+        return cls(decks=decks, deck_dirs=deck_dirs, store=store, presets=presets, problems=problems)
 
 
 class App:
@@ -274,12 +277,13 @@ def _write_text_log(path: str, shown: list) -> None:
 
 def run(deck_dirs: list[Path], language: str | None = None, size: tuple[int, int] = (1280, 720),
         fullscreen: bool = False, presenter: bool | None = None, swap: bool = False) -> int:
-    return open_app(deck_dirs, language, size, fullscreen, presenter, swap).run()
+    app = open_app(deck_dirs, language, size, fullscreen, presenter, swap)
+    return app.run() if app else 0
 
 
 def open_app(deck_dirs: list[Path], language: str | None = None, size: tuple[int, int] = (1280, 720),
              fullscreen: bool = False, presenter: bool | None = None, swap: bool = False,
-             store: Store | None = None) -> App:
+             store: Store | None = None) -> App | None:
     """The start screen as the last run left the room: screen language, fullscreen and the
     swapped displays are remembered (the command line still wins)."""
     from game.scenes.start import StartScene
@@ -287,10 +291,36 @@ def open_app(deck_dirs: list[Path], language: str | None = None, size: tuple[int
     settings = store.settings()
     remembered = settings.language if settings.language in i18n.available_languages() else None
     i18n.set_language(language or remembered or i18n.system_language())
-    app = App(Context.load(deck_dirs, store), size, fullscreen or settings.fullscreen, presenter,
-              swap or settings.swapped)
+    context = load_with_window(deck_dirs, size, store)
+    if context is None:
+        return None  # the window was closed while the decks loaded
+    app = App(context, size, fullscreen or settings.fullscreen, presenter, swap or settings.swapped)
     app.push(StartScene(app))
     return app
+
+
+def load_with_window(deck_dirs: list[Path], size: tuple[int, int], store: Store | None = None,
+                     quick: float = 0.5) -> Context | None:
+    """Load the decks in a thread; when that takes more than `quick` seconds (a deck of thousands
+    of cards the first time), open the window at once with "Loading decks…", answering its close
+    button. None when it was closed."""
+    job = Job(lambda job: Context.load(deck_dirs, store))
+    job.wait(quick)
+    if not job.done:
+        pygame.init()
+        render.reset_caches()
+        pygame.display.set_caption("The UnKnown")
+        screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        while not job.done:
+            if any(event.type == pygame.QUIT for event in pygame.event.get()):
+                return None
+            w, h = screen.get_size()
+            screen.fill(theme.BACKGROUND)
+            render.text(screen, Box(0, h * 0.4, w, h * 0.2), i18n._("Loading decks…"), theme.px(h, theme.BODY),
+                        theme.MUTED, align="center", max_lines=1)
+            pygame.display.flip()
+            job.wait(0.05)
+    return job.result()
 
 
 __all__ = ["App", "Context", "open_app", "run", "theme"]

@@ -83,6 +83,67 @@ def deck_loading(quick: bool) -> Iterator[dict]:
         yield figure(f"deck_load_validate_{cards}_cards_{len(LANGUAGES)}_languages", value, "s", floor)
 
 
+MEASURE = r"""
+import json, resource, sys, time
+from pathlib import Path
+what, folder = sys.argv[1], Path(sys.argv[2])
+import yaml
+from game.decks import load_deck
+from game.decks.cache import load_deck_cached
+files = sorted(folder.glob("*.yaml"))
+def resident_kb():
+    try:  # what the process holds now (Linux); elsewhere the peak
+        return int(open("/proc/self/statm").read().split()[1]) * resource.getpagesize() / 1024
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 if sys.platform == "darwin" else 1)
+from game.decks.format import country_codes
+country_codes()  # CLDR data any first load pulls in: not the deck's memory
+before = resident_kb()
+start = time.perf_counter()
+if what == "csafe":
+    kept = [yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader) for path in files]
+elif what == "load":
+    kept = load_deck(folder)
+    assert kept.deck is not None and len(kept.deck.languages) == 4 and not kept.errors, kept.problems[:3]
+else:
+    kept = load_deck_cached(folder, Path(sys.argv[3]))
+    assert kept.deck is not None and len(kept.deck.languages) == 4
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "kb": resident_kb() - before}))
+"""
+
+
+def _measure(what: str, folder: Path, cache: Path) -> dict:
+    """Time and peak memory of one load in a fresh process, so neither run inherits the other's heap."""
+    import json
+    import subprocess
+    import sys
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", MEASURE, what, str(folder), str(cache)], cwd=root,
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def deck_scale(quick: bool) -> Iterator[dict]:
+    """Load time and memory per card at 1,000 and 10,000 cards in 4 languages, against PyYAML's C
+    loader reading the same files in the same run; and a second load through the deck cache (what
+    the start screen waits for). Memory is what the process holds with the result kept."""
+    if not hasattr(yaml, "CSafeLoader"):
+        return
+    for cards in (100, 1000) if quick else (1000, 10_000):
+        with tempfile.TemporaryDirectory() as temporary:
+            folder = write_generated_deck(Path(temporary) / "generated", cards)
+            floor, load = _measure("csafe", folder, Path(temporary)), _measure("load", folder, Path(temporary))
+            name = f"deck_load_{cards}_cards_{len(LANGUAGES)}_languages"
+            yield dict(figure(f"{name}_ms_per_card", load["seconds"] * 1000 / cards, "ms",
+                              floor["seconds"] * 1000 / cards), target=2.0)
+            yield figure(f"{name}_kb_per_card", load["kb"] / cards, "KB", floor["kb"] / cards)
+            cache = Path(temporary) / "cache"
+            _measure("cached", folder, cache)
+            cached = _measure("cached", folder, cache)
+            yield dict(figure(f"{name}_from_cache_seconds", cached["seconds"], "s", floor["seconds"]), target=2.0)
+
+
 def deck_export(quick: bool) -> Iterator[dict]:
     """Export one language of the bundled deck (fronts and backs, A4, crop marks) to PDF, against a
     PDF with as many pages each holding one line of the same font. Peak memory is traced separately,
@@ -139,7 +200,7 @@ def screen(quick: bool) -> Iterator[dict]:
     yield from benchmarks.idle_cpu(BUNDLED_DECKS, quick)
 
 
-BENCHMARKS: list[Callable[[bool], Iterator[dict]]] = [deck_loading, deck_export, screen]
+BENCHMARKS: list[Callable[[bool], Iterator[dict]]] = [deck_loading, deck_scale, deck_export, screen]
 
 
 def run(quick: bool = False) -> Iterator[dict]:

@@ -11,6 +11,7 @@ import json
 import os
 import signal
 import sys
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -53,6 +54,9 @@ def _stopped_by_signals():
     (which would leave hidden .part files); Ctrl+C already raises KeyboardInterrupt."""
     def stop(signum, _frame):
         raise Terminated(signum)
+    if threading.current_thread() is not threading.main_thread():   # signals reach the main thread only
+        yield
+        return
     wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
     previous = {signum: signal.signal(signum, stop) for signum in wanted}
     try:
@@ -226,9 +230,10 @@ def _translations(args) -> int:
 
 def _schema(args) -> int:
     from game.decks import json_schemas
+    from game.files import write_atomically
     args.out.mkdir(parents=True, exist_ok=True)
     for name, schema in json_schemas().items():
-        (args.out / name).write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_atomically(args.out / name, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
         print(args.out / name)
     return 0
 
@@ -284,6 +289,8 @@ def _export(args) -> int:
     from game.export import PrintOptions, ProgressBar, check_bleed, check_dpi, export, parse_size, select_cards
     if not (args.out or args.png or args.pod):
         raise UserError("say where to write: --out FILE.pdf, --png DIR and/or --pod DIR")
+    if args.out and args.out.suffix.lower() != ".pdf":
+        raise UserError(f"--out {args.out}: the file name must end in .pdf")
     folder = _deck_folder(args)
     card, bleed, dpi = parse_size(args.size), check_bleed(args.bleed), check_dpi(args.dpi)  # before the slow part
     deck = load_deck(folder).deck

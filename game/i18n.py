@@ -11,7 +11,10 @@ import gettext
 import io
 import locale
 import os
+import threading
+from contextlib import contextmanager
 from functools import cache
+from typing import Iterator
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
@@ -26,6 +29,7 @@ DEFAULT_LANGUAGE = "en"
 
 _current_language = DEFAULT_LANGUAGE
 _current: gettext.NullTranslations = gettext.NullTranslations()
+_thread = threading.local()  # a language for one thread only: an export in the print language
 
 
 def available_languages() -> list[str]:
@@ -38,6 +42,8 @@ def available_languages() -> list[str]:
 def translations(language: str) -> gettext.NullTranslations:
     """Compile locales/<language>/LC_MESSAGES/messages.po in memory; English needs no catalog."""
     po = LOCALES_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if language not in available_languages():  # e.g. --lang ../../x: never a path outside locales/
+        return gettext.NullTranslations()
     if not po.is_file():
         return gettext.NullTranslations()
     with po.open("rb") as file:
@@ -55,7 +61,24 @@ def set_language(language: str) -> None:
 
 
 def current_language() -> str:
-    return _current_language
+    return getattr(_thread, "language", None) or _current_language
+
+
+@contextmanager
+def language_in_this_thread(language: str) -> Iterator[None]:
+    """Translate in `language` on this thread only, so a background export in the print language
+    leaves the screen in the screen language."""
+    previous = getattr(_thread, "language", None)
+    _thread.language = language
+    try:
+        yield
+    finally:
+        _thread.language = previous
+
+
+def _active() -> gettext.NullTranslations:
+    language = getattr(_thread, "language", None)
+    return translations(language) if language else _current
 
 
 def next_language() -> str:
@@ -80,11 +103,11 @@ def system_language() -> str:
 
 
 def _(message: str) -> str:
-    return _current.gettext(message)
+    return _active().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _current.ngettext(singular, plural, n)
+    return _active().ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:
@@ -103,6 +126,6 @@ def language_name(code: str, in_language: str | None = None) -> str:
 
 def country_name(code: str, in_language: str | None = None) -> str:
     try:
-        return Locale.parse(in_language or _current_language).territories.get(code, code)
+        return Locale.parse(in_language or current_language()).territories.get(code, code)
     except (UnknownLocaleError, ValueError):
         return code

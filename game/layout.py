@@ -151,10 +151,9 @@ def wrap(text: str, width: float, size: float, bold: bool, measure: Measure) -> 
                 line = ""
             else:
                 line, i = words[i], i + 1
-                while measure(line, size, bold) > width and len(line) > 1:
-                    cut = len(line) - 1
-                    while cut > 1 and measure(line[:cut] + "-", size, bold) > width:
-                        cut -= 1
+                hyphen = measure("-", size, bold)
+                while len(line) > 1 and _longest_fit(line, width, size, bold, measure) < len(line):
+                    cut = _longest_fit(line, width - hyphen, size, bold, measure)   # room for the hyphen
                     lines.append(line[:cut] + "-")
                     line = line[cut:]
         lines.append(line)
@@ -164,6 +163,23 @@ def wrap(text: str, width: float, size: float, bold: bool, measure: Measure) -> 
 def breaks_word(text: str, width: float, size: float, bold: bool, measure: Measure) -> bool:
     """Would `wrap` have to break a word because it is wider than the line?"""
     return any(measure(word, size, bold) > width for word in text.split())
+
+
+def _longest_fit(word: str, width: float, size: float, bold: bool, measure: Measure) -> int:
+    """How many leading characters of `word` fit in `width` (at least 1, at most all).
+
+    Doubling then halving measures O(log n) prefixes no longer than about twice what fits, so a
+    20,000-character word costs O(n log n), not O(n³) as trying every cut from the end did.
+    """
+    fits, step = 1, 1
+    while fits + step <= len(word) and measure(word[:fits + step], size, bold) <= width:
+        fits += step
+        step *= 2
+    while step > 1:
+        step //= 2
+        if fits + step <= len(word) and measure(word[:fits + step], size, bold) <= width:
+            fits += step
+    return fits
 
 
 def fit(op: Text, measure: Measure) -> tuple[float, list[str]]:

@@ -4,14 +4,20 @@ kill or a closed lid loses nothing; and the settings a room keeps between runs. 
 from __future__ import annotations
 
 import json
+import logging
 import os
-import tempfile
+import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import platformdirs
 
+from game.files import read_regular, write_atomically
+from game.rules.saved import AUTOSAVE_VERSION, Unusable, check_autosave
 from game.rules.session import Session
+
+MAX_AUTOSAVE_BYTES = 16 * 2**20  # a session of 500 cards and 100 undo levels is well under 1 MiB
+log = logging.getLogger(__name__)
 
 APP_NAME = "the-unknown"
 
@@ -26,28 +32,6 @@ def user_decks_dir() -> Path:
     return default_data_dir() / "decks"
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.chmod(temporary, 0o666 & ~_umask())   # mkstemp makes 0600; a summary is meant to be shared
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 @dataclass(frozen=True)
 class Settings:
     """Choices of the room remembered between runs, so the next start needs no setting up."""
@@ -60,6 +44,7 @@ class Settings:
 class Store:
     def __init__(self, folder: Path | None = None):
         self.folder = folder or default_data_dir()
+        self.set_aside_as: Path | None = None   # where the last unusable autosave was moved
 
     @property
     def autosave_path(self) -> Path:
@@ -76,19 +61,46 @@ class Store:
     def save(self, session: Session) -> str | None:
         """Autosave; returns why it failed (a full disk, a read-only folder) instead of stopping play."""
         try:
-            write_atomically(self.autosave_path, json.dumps({"version": 1, "session": session.to_dict()},
-                                                            ensure_ascii=False))
+            write_atomically(self.autosave_path, json.dumps({"version": AUTOSAVE_VERSION,
+                                                             "session": session.to_dict()}, ensure_ascii=False))
         except OSError as error:
             return f"{self.autosave_path}: {error.strerror or error}"
         return None
 
     def load(self) -> Session | None:
-        """The autosaved session, or None when there is none or it cannot be read (never a crash)."""
+        """The autosaved session, or None (never a crash). A file that is there but cannot be used
+        (damaged, too deep, another version, impossible values) is set aside, not deleted, so it
+        cannot stop the next start and can still be looked at (`set_aside_as` says where)."""
+        self.set_aside_as = None
         try:
-            data = json.loads(self.autosave_path.read_text(encoding="utf-8"))
-            return Session.from_dict(data["session"])
-        except (OSError, ValueError, KeyError, TypeError):
+            data = read_regular(self.autosave_path, MAX_AUTOSAVE_BYTES)
+        except FileNotFoundError:
             return None
+        except OSError as error:
+            return self._unusable(str(error))
+        try:
+            return check_autosave(json.loads(data.decode("utf-8")))
+        except (Unusable, ValueError, RecursionError, MemoryError) as error:
+            return self._unusable(str(error)[:200])
+
+    def _unusable(self, reason: str) -> None:
+        log.warning("autosave %s cannot be resumed: %s", self.autosave_path, reason)
+        self.set_aside()
+        return None
+
+    def set_aside(self) -> Path | None:
+        """Rename the autosave to autosave-<time>.json.bad; the next start has no session to resume."""
+        target = self.folder / time.strftime("autosave-%Y%m%d-%H%M%S.json.bad")
+        try:
+            os.replace(self.autosave_path, target)
+        except OSError:
+            try:  # a read-only folder: the file stays, but this run does not offer it
+                self.autosave_path.unlink()
+            except OSError:
+                return None
+            target = None
+        self.set_aside_as = target
+        return target
 
     def clear(self) -> None:
         self.autosave_path.unlink(missing_ok=True)

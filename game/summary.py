@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from babel.numbers import format_decimal
 from game.decks import Deck
 from game.i18n import _, current_language, language_name
 from game.rules import MODES, Session
-from game.store import write_atomically
+from game.files import write_atomically
+
+_NUMBER = re.compile(r"[-+]?[0-9]+([.,][0-9]+)?")
 
 
 # The CSV's columns: English names that never change with the screen language.
@@ -85,14 +88,18 @@ def csv_text(session: Session, deck: Deck) -> str:
     points = _points_per_card(session)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS + (CSV_TEAM_COLUMNS if session.scoring else ()))
+
+    def row(cells) -> None:
+        writer.writerow([spreadsheet_safe(str(cell)) for cell in cells])
+
+    row(CSV_COLUMNS + (CSV_TEAM_COLUMNS if session.scoring else ()))
     for i, card_id in enumerate(session.order[:session.card + 1]):
         card = common + [i + 1, card_id, deck.text(card_id, session.language).name,
                          "skipped" if i in session.skipped else "played"]
         if not session.scoring:
-            writer.writerow(card)
+            row(card)
         for team, name in enumerate(session.teams if session.scoring else ()):
-            writer.writerow(card + [team + 1, name, points.get((i, team), 0)])
+            row(card + [team + 1, name, points.get((i, team), 0)])
     return buffer.getvalue()
 
 
@@ -103,6 +110,15 @@ def _points_per_card(session: Session) -> dict[tuple[int, int], int]:
         if award.card not in session.skipped:
             totals[award.card, award.team] = totals.get((award.card, award.team), 0) + award.points
     return totals
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula (=, +, -, @, tab, CR) gets a
+    leading apostrophe, so a team called =HYPERLINK(…) cannot run when a report is opened. Plain
+    numbers such as -2 stay numbers."""
+    if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def save(session: Session, deck: Deck, folder: Path) -> tuple[Path, Path]:

@@ -12,6 +12,7 @@ from PIL import Image
 
 from game.cli import main
 from game.decks import load_deck, load_decks
+from game.decks.yamlfile import MAX_FILE_BYTES
 from tests.conftest import SAMPLE_DECK
 
 IMAGE_LINES = "    image: ada.png\n    image_credit: Ada's friend\n    image_license: CC0\n"
@@ -121,11 +122,11 @@ CASES = [
      "deck.yaml", 11, "the list may have at most 2 items"),
     ("bad image source", replace("deck.yaml", "    tags: [fictional]\n", "    image_source: commons\n"),
      "deck.yaml", 11, "a web address"),
-    ("file too large", write("bg.yaml", "language: bg\n" + "#" * (8 * 1024 * 1024 + 1) + "\ncards: {}\n"), "bg.yaml", 1,
-     "at most 8 MB"),
+    ("file too large", write("bg.yaml", "language: bg\n" + "#" * (MAX_FILE_BYTES + 1) + "\ncards: {}\n"), "bg.yaml", 1,
+     f"at most {MAX_FILE_BYTES // 2**20} MiB"),
     ("alias bomb", write("bg.yaml", "language: bg\ncards: {}\n" + "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(7))), "bg.yaml", 8,
-     "expands to more than"),
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(7))), "bg.yaml", 6,
+     "aliases repeat too much"),
     ("deep block nesting", write("bg.yaml", "language: bg\ncards:\n" + "".join(
         f"{'  ' * depth}k{depth}:\n" for depth in range(1, 40)) + "  " * 40 + "x\n"), "bg.yaml", 26,
      "nesting is deeper than"),

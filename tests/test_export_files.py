@@ -88,10 +88,10 @@ def test_a_failing_export_leaves_no_partial_file(tmp_path, monkeypatch):
         main(["export", str(SAMPLE_DECK), "--out", str(out), "--layout", "fold"])
     assert list(tmp_path.iterdir()) == []          # neither the target nor a temporary file
 
-    out.write_bytes(b"the previous export")
+    out.write_bytes(b"%PDF the previous export")
     with pytest.raises(RuntimeError):
         main(["export", str(SAMPLE_DECK), "--out", str(out), "--layout", "fold"])
-    assert out.read_bytes() == b"the previous export"  # an old file is replaced only by a complete one
+    assert out.read_bytes() == b"%PDF the previous export"  # an old file is replaced only by a complete one
     assert list(tmp_path.iterdir()) == [out]
 
     assert main(["export", str(SAMPLE_DECK), "--out", str(out)]) == 0
@@ -128,7 +128,8 @@ def test_unwritable_targets_and_unknown_decks_are_user_errors(tmp_path, capsys):
     assert "cannot write" in capsys.readouterr().err
     assert main(["export", str(SAMPLE_DECK), "--png", str(blocker / "png")]) == 2
     assert "cannot create folder" in capsys.readouterr().err
-    assert main(["export", str(SAMPLE_DECK), "--out", str(tmp_path)]) == 2
+    (tmp_path / "folder.pdf").mkdir()
+    assert main(["export", str(SAMPLE_DECK), "--out", str(tmp_path / "folder.pdf")]) == 2
     assert "it is a folder" in capsys.readouterr().err
     assert main(["export", "no-such-deck", "--out", str(tmp_path / "x.pdf")]) == 2
     assert "no deck 'no-such-deck'" in capsys.readouterr().err

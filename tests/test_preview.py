@@ -42,6 +42,13 @@ def redraw(app, drawn):
     return " ".join(drawn)
 
 
+def settle(scene):
+    """What the loop does over a second: the preview looks at the files in a thread, then reloads."""
+    scene.update(1.0)
+    scene.loading.wait(30)
+    return scene.update(0.0)
+
+
 def test_preview_browses_cards_and_languages(app, drawn):
     click_button(app, "Preview and print")
     assert isinstance(app.top, PreviewScene)
@@ -56,19 +63,19 @@ def test_preview_browses_cards_and_languages(app, drawn):
 def test_preview_reloads_when_a_deck_file_changes(app, drawn, sample_copy):
     click_button(app, "Preview and print")
     scene = app.top
-    assert not scene.update(1.0)                         # nothing changed: no reload, no redraw
+    assert not settle(scene)                         # nothing changed: no reload, no redraw
     en, facts = sample_copy / "en.yaml", sample_copy / "deck.yaml"
     en.write_text(en.read_text().replace("name: Ada Example", "name: Ada Renamed"), encoding="utf-8")
-    assert scene.update(1.0)
+    assert settle(scene)
     assert "Ada Renamed" in redraw(app, drawn)
     broken = facts.read_text().replace("tags: [fictional]", "tags: [fictional]\n    bron: 1950")
     facts.write_text(broken, encoding="utf-8")
-    assert scene.update(1.0)
+    assert settle(scene)
     shown = redraw(app, drawn)                           # the card is left out, and the preview says why
     assert "Ada Renamed" not in shown and "Left out because of errors: ada-example" in shown
     assert "unknown key 'bron'; did you mean 'born'?" in shown
     facts.write_text(broken.replace("\n    bron: 1950", ""), encoding="utf-8")
-    assert scene.update(1.0)
+    assert settle(scene)
     scene.index = 0
     assert "Ada Renamed" in redraw(app, drawn)
 
@@ -80,6 +87,13 @@ def test_preview_of_a_card_with_an_error_lists_it_beside_the_card(app, drawn, sa
     click_button(app, "Preview and print")
     key(app, "down")
     assert "unknown key 'nmae'; did you mean 'name'?" in redraw(app, drawn)
+
+
+def finish(app, dialog):
+    """The export runs in a thread; the dialog takes its result on the next frame after it ends."""
+    if dialog.job:
+        dialog.job.wait(60)
+    app.step()
 
 
 def test_export_dialog_writes_the_pdf(app, tmp_path):
@@ -97,10 +111,12 @@ def test_export_dialog_writes_the_pdf(app, tmp_path):
     key(app, "up"), key(app, "up"), key(app, "up"), key(app, "right")    # layout: duplex-short
     assert dialog.layout.value == "duplex-short"
     click_button(app, "Export PDF")
+    finish(app, dialog)
     assert target.is_file() and dialog.message.startswith("Saved"), dialog.message
     assert len(PdfReader(target).pages) == 2             # title, rules and 4 cards fit one A4 sheet: fronts, backs
     dialog.out.options[0] = str(tmp_path / "wrong.txt")
     click_button(app, "Export PDF")
+    finish(app, dialog)
     assert dialog.message.startswith("Not exported") and not (tmp_path / "wrong.txt").exists()
 
 

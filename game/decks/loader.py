@@ -6,18 +6,21 @@ source-language file cannot be read does not load, and says why.
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
+from game.decks.glyphs import first_missing, script_of
 from game.decks.format import (CATEGORIES, DECK_FILE, FIELDS, LANGUAGE_CODE, REQUIRED_TEXT_FIELDS,
                                TEXT_FIELDS, deck_spec, is_known_language, language_spec)
 from game.decks.images import DEFAULT_FOCUS, image_problem
 from game.decks.model import Card, CardText, Deck, DeckReport, Edition, Statement, fingerprint, frozen
 from game.decks.problems import Problem
 from game.decks.spec import INVALID, Checker, suggestion
-from game.decks.yamlfile import YamlMap, read_yaml
+from game.decks.yamlfile import YamlList, YamlMap, read_yaml
 
 IMAGE_DETAILS = ("image_credit", "image_license", "image_source", "image_focus")
+MAX_HINTS = 20  # did-you-mean hints and font warnings per language file
 
 
 def find_decks(root: Path) -> list[Path]:
@@ -35,42 +38,74 @@ def load_decks(*roots: Path) -> list[DeckReport]:
 def load_deck(folder: Path) -> DeckReport:
     folder = Path(folder)
     problems: list[Problem] = []
-    raw, facts = _read_checked(folder / DECK_FILE, deck_spec(), problems)
+    starts: dict[Path, tuple] = {}   # where each card starts in each file, to place problems by card
+    deck = _deck(folder, problems, starts)
+    if deck is None and not problems:
+        problems += _no_cards(folder)
+    return DeckReport(folder, deck, tuple(problems), tuple(starts.items()))
+
+
+def _deck(folder: Path, problems: list[Problem], starts: dict) -> Deck | None:
+    raw, facts = _read_checked(folder / DECK_FILE, deck_spec(), problems, starts)
     if facts is None or "source_language" not in facts or not facts.get("cards"):
-        return DeckReport(folder, None, tuple(problems) or _no_cards(folder))
+        return None
     cards = _cards(folder, facts, problems)
-    written_ids = {c.get("id") for c in raw["cards"] if isinstance(c, dict)}  # valid or not
+    written_ids = {c.get("id") for c in raw["cards"] if isinstance(c, dict) and isinstance(c.get("id"), str)}
     source = facts["source_language"]
-    languages = _language_files(folder, source, problems)
+    languages = _language_files(folder, source, problems, starts)
     if source not in languages:
         state = "cannot be used until the problems reported in it are fixed" if (folder / f"{source}.yaml").exists() \
             else "is missing"
         problems.append(Problem(folder / DECK_FILE, *facts.value_marks["source_language"],
                                 f"the source language file {source}.yaml {state}"))
-        return DeckReport(folder, None, tuple(problems))
+        return None
     cards = _with_source_text(cards, languages[source], folder / f"{source}.yaml", problems)
     if not cards:
-        return DeckReport(folder, None, tuple(problems))
+        return None
     editions = {code: _edition(folder, code, source, cards, written_ids, languages, problems)
                 for code in languages}
-    deck = Deck(folder.name, folder, source, tuple(cards), frozen(editions))
-    return DeckReport(folder, deck, tuple(problems))
+    return Deck(folder.name, folder, source, tuple(cards), frozen(editions))
 
 
 def _no_cards(folder: Path) -> tuple[Problem, ...]:
     return (Problem(folder / DECK_FILE, 1, 1, "the deck has no valid cards"),)
 
 
-def _read_checked(path: Path, spec, problems: list[Problem]):
+def _read_checked(path: Path, spec, problems: list[Problem], starts: dict | None = None):
     """(raw, checked) values of one file; checked is None when nothing usable is left."""
+    if not _inside(path, path.parent):
+        problems.append(Problem(path, 1, 1, f"{path.name} is a link to a file outside the deck folder; "
+                                            "copy the file into the deck instead"))
+        return None, None
     raw, read_problems = read_yaml(path)
     problems.extend(read_problems)
     if raw is None:
         return None, None
+    if starts is not None:
+        starts[path] = _card_starts(raw)
     checker = Checker(path)
     data = spec.check(raw, getattr(raw, "mark", (1, 1)), checker)
     problems.extend(checker.problems)
     return raw, None if data is INVALID else data
+
+
+def _card_starts(raw) -> tuple[tuple[int, str], ...]:
+    """(line, card id) of every card written in a file, valid or not, in line order."""
+    cards = raw.get("cards") if isinstance(raw, YamlMap) else None
+    if isinstance(cards, YamlMap):
+        return tuple(sorted((cards.key_marks[card_id][0], str(card_id)) for card_id in cards))
+    if isinstance(cards, YamlList):
+        return tuple(sorted((mark[0], str(item.get("id"))) for item, mark in zip(cards, cards.item_marks)
+                            if isinstance(item, YamlMap)))
+    return ()
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, links followed, stays in `folder` (a loop counts as inside: reading reports it)."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return True
 
 
 def _cards(folder: Path, facts: YamlMap, problems: list[Problem]) -> list[Card]:
@@ -150,7 +185,7 @@ def _image(folder: Path, item: YamlMap, problems: list[Problem]) -> Path | None:
     return image
 
 
-def _language_files(folder: Path, source: str, problems: list[Problem]) -> dict[str, YamlMap]:
+def _language_files(folder: Path, source: str, problems: list[Problem], starts: dict) -> dict[str, YamlMap]:
     languages = {}
     for path in sorted(folder.glob("*.yaml")):
         if path.name == DECK_FILE:
@@ -160,7 +195,7 @@ def _language_files(folder: Path, source: str, problems: list[Problem]) -> dict[
             problems.append(Problem(path, 1, 1, f"'{path.name}' is not named after a language; name language "
                                                 "files like en.yaml, bg.yaml or pt_BR.yaml"))
             continue
-        _, data = _read_checked(path, language_spec(), problems)
+        _, data = _read_checked(path, language_spec(), problems, starts)
         if data is None:
             continue
         if data.get("language", code) != code:
@@ -205,10 +240,13 @@ def _edition(folder: Path, code: str, source_code: str, cards: list[Card], writt
              languages: dict[str, YamlMap], problems: list[Problem]) -> Edition:
     path = folder / f"{code}.yaml"
     data, source, is_source = languages[code], languages[source_code], code == source_code
-    for card_id in data["cards"]:
-        if card_id not in written_ids:
-            problems.append(Problem(path, *data["cards"].key_marks[card_id],
-                                    f"card '{card_id}' is not in deck.yaml{suggestion(card_id, written_ids - {None})}"))
+    unknown = [card_id for card_id in data["cards"] if card_id not in written_ids]
+    for number, card_id in enumerate(unknown):
+        # A hint costs a search through every id: give it for the first few only, so a file of
+        # thousands of wrong ids stays linear (a typo is rarely made thousands of times).
+        hint = suggestion(card_id, written_ids) if number < MAX_HINTS else ""
+        problems.append(Problem(path, *data["cards"].key_marks[card_id], f"card '{card_id}' is not in deck.yaml{hint}"))
+    _check_glyphs(path, data, problems)
     texts = {}
     for card in cards:
         text = _card_text(code, data["cards"].get(card.id), source["cards"][card.id], is_source)
@@ -226,6 +264,27 @@ def _edition(folder: Path, code: str, source_code: str, cards: list[Card], writt
                    field_names=frozen({f: f.replace("_", " ").capitalize() for f in FIELDS}
                                       | source.get("fields", {}) | data.get("fields", {})),
                    texts=frozen(texts), extra=tuple(card_id for card_id in data["cards"] if card_id not in written_ids))
+
+
+def _check_glyphs(path: Path, data: YamlMap, problems: list[Problem]) -> None:
+    """Warn about text the bundled fonts cannot draw (it would show as empty boxes)."""
+    found = []
+    for card_id, text in data["cards"].items():
+        for name in TEXT_FIELDS:
+            value = text.get(name)
+            parts = value if isinstance(value, list) else [value]
+            parts = [p for item in parts for p in ((item["text"], item["explanation"]) if isinstance(item, dict)
+                                                   else (item,)) if isinstance(p, str)]
+            missing = next(filter(None, map(first_missing, parts)), None)
+            if missing:
+                found.append((text.value_marks[name], card_id, name, missing))
+    for mark, card_id, name, character in found[:MAX_HINTS]:
+        problems.append(Problem(path, *mark, f"card '{card_id}', {name}: {script_of(character)} text "
+                                             f"(U+{ord(character):04X}) that the bundled fonts cannot draw; it "
+                                             "shows as empty boxes on screen and in print", "warning"))
+    if len(found) > MAX_HINTS:
+        problems.append(Problem(path, *found[MAX_HINTS][0], f"{len(found) - MAX_HINTS} more card texts with "
+                                                             "characters the bundled fonts cannot draw", "warning"))
 
 
 def _card_text(code: str, text: YamlMap | None, source: YamlMap, is_source: bool) -> CardText:
@@ -258,23 +317,13 @@ def _check_answers(path: Path, texts: YamlMap, card_id: str, text: CardText, sou
 def problems_by_card(report: DeckReport) -> tuple[dict[str, list[Problem]], list[Problem]]:
     """Which card each problem concerns, judged by where it was written, so a preview can show it
     beside the card; problems outside any card (file-level ones) come back separately."""
-    starts: dict[Path, list[tuple[int, str]]] = {}
-    for path in [report.path / DECK_FILE, *sorted(report.path.glob("*.yaml"))]:
-        raw, _ = read_yaml(path)
-        cards = raw.get("cards") if isinstance(raw, YamlMap) else None
-        if isinstance(cards, YamlMap):
-            starts[path] = sorted((cards.key_marks[card_id][0], str(card_id)) for card_id in cards)
-        elif cards is not None and hasattr(cards, "item_marks"):
-            starts[path] = sorted((mark[0], str(item.get("id"))) for item, mark in zip(cards, cards.item_marks)
-                                  if isinstance(item, YamlMap))
+    starts = dict(report.card_lines)
     by_card: dict[str, list[Problem]] = {}
     general: list[Problem] = []
     for problem in report.problems:
-        owner = None
-        for line, card_id in starts.get(problem.path, ()):
-            if line > problem.line:
-                break
-            owner = card_id
+        lines = starts.get(problem.path, ())
+        at = bisect.bisect_right(lines, (problem.line, "\U0010ffff")) - 1
+        owner = lines[at][1] if at >= 0 else None
         (by_card.setdefault(owner, []) if owner else general).append(problem)
     return by_card, general
 

@@ -127,6 +127,7 @@ class DeckReport:
     path: Path
     deck: Deck | None
     problems: tuple[Problem, ...] = field(default=())
+    card_lines: tuple[tuple[Path, tuple[tuple[int, str], ...]], ...] = ()  # per file: (line, card id) of each card
 
     @property
     def errors(self) -> tuple[Problem, ...]:

@@ -20,7 +20,15 @@ class Problem:
         return self.severity == "error"
 
     def __str__(self) -> str:
-        return f"{display_path(self.path)}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        return printable(f"{display_path(self.path)}:{self.line}:{self.column}: {self.severity}: {self.message}")
+
+
+def printable(text: str) -> str:
+    """`text` with control and formatting characters written as escapes (\\x1b, \\u202e), so a file
+    cannot set a terminal's title, clear it or reorder a line through our messages."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 def display_path(path: Path) -> str:

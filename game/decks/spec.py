@@ -295,6 +295,8 @@ class Record(Spec):
         missing = [k for k, spec in self.keys.items() if spec.required and k not in value]
         if missing:
             checker.error(mark, f"missing key{'s' * (len(missing) > 1)}: {', '.join(missing)}")
+        if any(spec.required and k not in result for k, spec in self.keys.items()):
+            return INVALID  # a record without a required value cannot be used (its errors are reported)
         return result
 
     def _allowed(self) -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
+import codecs
+import stat
 from dataclasses import dataclass
-from pathlib import Path
 
 from game.decks.model import Deck
 from game.decks.yamlfile import YamlMap, read_yaml
+from game.files import write_atomically
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,10 @@ def stamp(deck: Deck, language: str) -> list[str]:
     if raw is None or not isinstance(raw.get("cards"), YamlMap):
         return []
     cards = raw["cards"]
-    lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    data = path.read_bytes()
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    lines = data[len(bom):].decode("utf-8").splitlines(keepends=True)
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"  # keep the translator's line endings
     stamped = []
     for card_id, text in cards.items():
         card_text = deck.editions[language].texts.get(card_id)
@@ -61,16 +64,9 @@ def stamp(deck: Deck, language: str) -> list[str]:
                 or "translated_from" in text or not text or cards.value_marks[card_id][0] == cards.key_marks[card_id][0]):
             continue  # unknown id, partial translation, already stamped, or a one-line {flow} mapping
         line, column = cards.value_marks[card_id]
-        stamped.append((line, card_id, " " * (column - 1) + f'translated_from: "{card_text.fingerprint}"\n'))
+        stamped.append((line, card_id, " " * (column - 1) + f'translated_from: "{card_text.fingerprint}"{newline}'))
     for line, _, new in sorted(stamped, reverse=True):
         lines.insert(line - 1, new)
-    if stamped:
-        _write_atomically(path, "".join(lines))
+    if stamped:  # same permissions, BOM and line endings as before; only the new lines differ
+        write_atomically(path, ("\ufeff" if bom else "") + "".join(lines), mode=stat.S_IMODE(path.stat().st_mode))
     return [card_id for _, card_id, _ in stamped]
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-        file.write(text)
-    os.replace(temporary, path)

@@ -16,10 +16,16 @@ import yaml
 from yaml import events as ev
 
 from game.decks.problems import Problem
+from game.files import FileTooBig, read_regular
 
-MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_FILE_BYTES = 32 * 2**20  # a 10,000-card language file with 80-word stories in Cyrillic is ~20 MiB
 MAX_DEPTH = 24
-MAX_VALUES = 1_000_000  # values after expanding aliases; a real 2,000-card file has ~60,000
+MAX_EXPANSION = 4  # aliases may make the values at most this many times the file's own size
+MAX_NUMBER_DIGITS = 30  # longer digit strings stay text (Python refuses ints over 4,300 digits)
+# Control characters written as escapes ("\0", "\e"), C1 codes such as NEL, line and paragraph
+# separators and bidirectional overrides: invisible, they crash text drawing or reorder a line.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                      "\ufff9-\ufffb\ufffe\uffff]")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STANDARD_TAG = "tag:yaml.org,2002:"
@@ -57,14 +63,16 @@ class YamlFileError(Exception):
 
 
 def read_yaml(path: Path) -> tuple[object, list[Problem]]:
-    """Return (value, problems); value is None when the file cannot be read at all."""
+    """Return (value, problems); value is None when the file cannot be read at all. Problems that
+    spoil only one value (a duplicate key, an escaped control character) leave the rest usable."""
+    problems: list[Problem] = []
     try:
-        return _read(path), []
+        return _read(path, problems), problems
     except YamlFileError as error:
-        return None, [error.problem]
+        return None, problems + [error.problem]
 
 
-def _read(path: Path):
+def _read(path: Path, problems: list[Problem]):
     text = _decode(path, _read_bytes(path))
     tabs = [m.start() for m in _TAB_INDENT.finditer(text)]
     if tabs:
@@ -72,7 +80,7 @@ def _read(path: Path):
         raise YamlFileError(Problem(path, line, column,
                                     "a tab is used for indentation; YAML needs spaces "
                                     f"(in {len(tabs)} line{'s' if len(tabs) > 1 else ''})"))
-    value = _build(path, text)
+    value = _build(path, text, problems)
     if value is None:
         raise YamlFileError(Problem(path, 1, 1, "the file is empty; it needs the keys of a deck file "
                                                 "(see cards/README.md)"))
@@ -81,11 +89,10 @@ def _read(path: Path):
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise YamlFileError(Problem(path, 1, 1, f"the file is {size / 1e6:.1f} MB; a deck file may "
-                                                    f"be at most {MAX_FILE_BYTES // 2**20} MB"))
-        return path.read_bytes()
+        return read_regular(path, MAX_FILE_BYTES)
+    except FileTooBig as error:
+        raise YamlFileError(Problem(path, 1, 1, f"the file is {error.size / 2**20:.1f} MiB; a deck file may "
+                                                f"be at most {MAX_FILE_BYTES // 2**20} MiB")) from None
     except OSError as error:
         raise YamlFileError(Problem(path, 1, 1, f"cannot read the file: {error.strerror or error}")) from None
 
@@ -125,6 +132,8 @@ def _scalar(path: Path, event):
     if value in _BOOL:
         return _BOOL[value]
     if _INT.fullmatch(value):
+        if len(value) > MAX_NUMBER_DIGITS:
+            return value  # reported by the spec as "expected a number, found text"
         return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
     if _FLOAT.fullmatch(value):
         return float(value)
@@ -134,7 +143,7 @@ def _scalar(path: Path, event):
 def _typed(path: Path, event, kind: str):
     value = event.value
     try:
-        if kind == "int":
+        if kind == "int" and len(value) <= MAX_NUMBER_DIGITS:
             return int(value, 0)
         if kind == "float":
             return float(value)
@@ -169,12 +178,17 @@ def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
     return Problem(path, line, column, f"YAML syntax error: {message}{hint}")
 
 
-def _build(path: Path, text: str):
-    """Turn the event stream into YamlMap/YamlList/scalars with an explicit stack (no recursion)."""
+def _build(path: Path, text: str, problems: list[Problem]):
+    """Turn the event stream into YamlMap/YamlList/scalars with an explicit stack (no recursion).
+
+    Work and memory are bounded in characters: each value costs its length plus one, an alias
+    costs what it repeats, and the whole may cost at most MAX_EXPANSION times the file's length.
+    """
     parser = _Loader(text)
     stack: list = []          # open frames: [container, anchor, pending key, key mark]
     anchors: dict[str, tuple[object, int]] = {}
-    sizes: list[int] = []     # values inside each open container, aliases expanded
+    sizes: list[int] = []     # cost of each open container, aliases expanded
+    budget = MAX_EXPANSION * len(text) + 4096
     total = 0
     root = None
     documents = 0
@@ -182,9 +196,10 @@ def _build(path: Path, text: str):
     def add(value, mark: Mark, size: int):
         nonlocal root, total
         total += size
-        if total > MAX_VALUES:
-            raise YamlFileError(Problem(path, *mark, f"the file expands to more than {MAX_VALUES:,} "
-                                                     "values (anchors and aliases that repeat too much)"))
+        if total > budget:
+            raise YamlFileError(Problem(path, *mark, f"anchors and aliases repeat too much: the values would "
+                                                     f"be more than {MAX_EXPANSION} times the file's size; "
+                                                     "write the text out instead"))
         if not stack:
             root = value
             return
@@ -199,26 +214,42 @@ def _build(path: Path, text: str):
         if key is _NO_KEY:
             if isinstance(value, (YamlMap, YamlList)) or isinstance(value, float):
                 raise YamlFileError(Problem(path, *mark, "a key must be plain text"))
-            if value in mapping:
+            if value in mapping.key_marks:
                 first = mapping.key_marks[value][0]
-                raise YamlFileError(Problem(path, *mark, f"duplicate key '{value}' (first written at "
-                                                         f"line {first}); remove one of them"))
+                problems.append(Problem(path, *mark, f"duplicate key '{value}' (first written at line {first}); "
+                                                     "remove one of them (the second is ignored)"))
+                frame[2] = _SKIP
+                return
             frame[2], frame[3] = value, mark
+        elif key is _SKIP:
+            frame[2] = _NO_KEY
         else:
             mapping[key] = value
             mapping.key_marks[key] = key_mark
             mapping.value_marks[key] = mark
             frame[2] = _NO_KEY
 
+    def scalar(event):
+        value = _scalar(path, event)
+        if stack and type(stack[-1][0]) is YamlMap and stack[-1][2] is _NO_KEY:
+            value = event.value  # a key is its text: `1:` and `true:` are two keys, not 1 == True
+        if isinstance(value, str) and _CONTROL.search(value):
+            found = _CONTROL.search(value).group()
+            problems.append(Problem(path, *_mark(event), f"the invisible control character U+{ord(found):04X} "
+                                                         "(written as an escape) is not allowed; it was removed"))
+            value = _CONTROL.sub("", value)
+        return value
+
     try:
         while True:
             event = parser.get_event()
             kind = type(event)
             if kind is ev.ScalarEvent:
-                value = _scalar(path, event)
+                value = scalar(event)
+                cost = len(value) + 1 if isinstance(value, str) else 1
                 if event.anchor:
-                    anchors[event.anchor] = (value, 1)
-                add(value, _mark(event), 1)
+                    anchors[event.anchor] = (value, cost)
+                add(value, _mark(event), cost)
             elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
                 if event.tag is not None and event.tag not in _ALLOWED_TAGS:
                     raise _tag_error(path, event)
@@ -233,13 +264,14 @@ def _build(path: Path, text: str):
                     container.item_marks = []
                 container.mark = _mark(event)
                 stack.append([container, event.anchor, _NO_KEY, None])
-                sizes.append(1)
+                sizes.append(0)
             elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
                 container, anchor, _, _ = stack.pop()
                 size = sizes.pop()
                 if anchor:
-                    anchors[anchor] = (container, size)
-                add(container, container.mark, size)
+                    anchors[anchor] = (container, size + 1)
+                total -= size  # its values were counted as they came; add() counts them once more for the parent
+                add(container, container.mark, size + 1)
             elif kind is ev.AliasEvent:
                 if event.anchor not in anchors:
                     raise YamlFileError(Problem(path, *_mark(event), f"unknown alias *{event.anchor}"))
@@ -265,3 +297,4 @@ def _build(path: Path, text: str):
 
 
 _NO_KEY = object()
+_SKIP = object()  # the value of a duplicate key, left out

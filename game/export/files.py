@@ -12,6 +12,7 @@ import io
 import os
 import shutil
 import tempfile
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -23,33 +24,46 @@ from game.errors import UserError
 from game.export.faces import PrintCard
 from game.export.options import PrintOptions
 from game.export.pdf import REGULAR, FacePainter, register_fonts
+from game.files import atomic_writer
 from game.layout import Box
+
+
+_MAGIC = {".pdf": b"%PDF", ".png": b"\x89PNG\r\n\x1a\n"}
 
 
 @contextmanager
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
-    """A file to write `path` through: renamed into place on success, removed on any failure."""
-    path = Path(path)
-    if path.is_dir():
-        raise UserError(f"cannot write {path}: it is a folder")
+    """A file to write `path` through: renamed into place on success, removed on any failure.
+
+    A symlink is written through (its target is updated); an existing file is replaced only when it
+    is a PDF or PNG like the one being written, so `--out deck/en.yaml` cannot destroy a deck.
+    """
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        target = Path(os.path.realpath(path))
+        _check_replaceable(target)
+        with atomic_writer(target, suffix=".part") as file:
+            yield file
+    except UserError:
+        raise
     except OSError as error:
         raise UserError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _check_replaceable(target: Path) -> None:
     try:
-        with os.fdopen(handle, "wb") as file:
-            yield file
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; give it a new file's usual mode
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        info = target.stat()
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError(f"cannot write {target}: it is a folder")
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError(f"will not write over {target}: it is a device or a pipe, not a file")
+    magic = _MAGIC.get(target.suffix.lower())
+    with open(target, "rb") as file:
+        head = file.read(8)
+    if magic is None or not head.startswith(magic):
+        raise UserError(f"will not replace {target}: it is not a {target.suffix.lstrip('.').upper() or 'PDF'} "
+                        "file written by an export; choose another name")
 
 
 def output_folder(folder: Path) -> Path:

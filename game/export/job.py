@@ -10,9 +10,9 @@ from game.export.faces import PrintCard, print_cards, shortfalls
 from game.export.files import atomic_file, write_pngs, write_pod
 from game.export.options import PrintOptions
 from game.export.sheets import write_sheets
-from game.i18n import current_language, language_name, set_language
-from game.layout import Picture
 from game.decks.images import cropped_portrait
+from game.i18n import language_in_this_thread, language_name
+from game.layout import Picture
 
 ProgressFactory = Callable[[str], Callable[[int, int], None] | None]
 SHOWN = 12  # cards named one by one in a warning; the rest are counted
@@ -26,9 +26,7 @@ def export(deck: Deck, cards: list[Card], options: PrintOptions, *, out: Path | 
     """Write each requested output; returns one line per output saying what was written, and hands
     each to `report` as soon as that output is complete. What a reader of the cards would miss
     (untranslated text, text under the floors) goes to `warn` first."""
-    previous = current_language()
-    set_language(options.language)  # the rules card and sheet notes are in the print language
-    try:
+    with language_in_this_thread(options.language):  # the rules card and sheet notes are in the print language
         printed = print_cards(deck, cards, options)
         title = deck.edition(options.language).title
         for line in print_warnings(deck, printed, options):
@@ -48,8 +46,6 @@ def export(deck: Deck, cards: list[Card], options: PrintOptions, *, out: Path | 
             done.append(f"{png}: {len(files)} PNGs at {options.dpi} dpi")
             report(done[-1])
         return done
-    finally:
-        set_language(previous)
 
 
 def portrait_warnings(people: list[PrintCard]) -> list[str]:

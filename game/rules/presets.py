@@ -16,10 +16,12 @@ from game.decks.format import CATEGORIES, CARD_ID, FIELDS
 from game.decks.problems import Problem
 from game.decks.spec import INVALID, Boolean, Checker, Choice, Integer, Key, ListOf, Pattern, Record, Text
 from game.decks.yamlfile import read_yaml
+from game.files import read_regular, write_new
 from game.i18n import N_
 from game.rules.modes import MODES
 from game.rules.session import Rules
 
+SAVED_HEADER, SAVED_END = "# Saved by The UnKnown\n", "# end\n"  # a saved preset cut short lacks the end
 BUILT_IN = bundled.PRESETS
 # Names of the built-in presets, marked here so they are translated when drawn.
 BUILT_IN_NAMES = (N_("First session"), N_("Who am I?"), N_("Fact or fiction"), N_("Story circle"),
@@ -55,6 +57,9 @@ def load_preset(path: Path) -> tuple[Preset | None, list[Problem]]:
         return None, problems
     checker = Checker(path)
     data = preset_spec().check(raw, getattr(raw, "mark", (1, 1)), checker)
+    if _cut_short(path):
+        checker.error((1, 1), "the preset file is incomplete (cut short, perhaps on a full disk); "
+                              "save the preset again or remove the file")
     if data is INVALID or checker.error_count:
         return None, problems + checker.problems
     values = {name: tuple(value) if isinstance(value, list) else value for name, value in data.items() if name != "name"}
@@ -72,12 +77,20 @@ def load_presets(*folders: Path) -> tuple[list[Preset], list[Problem]]:
     return presets, problems
 
 
+def _cut_short(path: Path) -> bool:
+    """A preset the app saved starts with SAVED_HEADER and ends with SAVED_END; a copy cut short
+    by a full disk or an unplugged stick may still parse, with other rules, so it must not load."""
+    try:
+        text = read_regular(path, 1 << 20)
+    except OSError:
+        return False  # reading already reported it
+    return text.startswith(SAVED_HEADER.encode()) and not text.endswith(SAVED_END.encode())
+
+
 def save_preset(folder: Path, name: str, rules: Rules) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") or "preset"
-    path = folder / f"{slug}.yaml"
+    """Write a new preset file; an existing one is never replaced (the name gets -2, -3…)."""
+    slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-")[:80] or "preset"
     data = {"name": name} | {f.name: list(v) if isinstance(v := getattr(rules, f.name), tuple) else v
                              for f in fields(Rules)}
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
-
+    text = SAVED_HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + SAVED_END
+    return write_new(folder / f"{slug}.yaml", text)

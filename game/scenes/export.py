@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pygame
 
+from game.background import Cancelled, Job
 from game.decks import Deck
 from game.errors import UserError
 from game.export import CARD_SIZES, LAYOUTS, MODES, PAPERS, PrintOptions, export
@@ -32,6 +33,8 @@ class ExportScene(Scene):
         self.form = Form()
         self.message = ""
         self.failed = False
+        self.job: Job | None = None
+        self.shown = (0, 0)   # pages written, of how many
         languages = list(deck.languages)
         self.language = Row(N_("Language"), languages, languages.index(language), show=language_name)
         self.language2 = Row(N_("Second language"), [None] + languages, show=lambda c: language_name(c) if c else _("none"))
@@ -63,22 +66,54 @@ class ExportScene(Scene):
         if action is Action.NEXT:
             self._export()
         elif action in (Action.BACK, Action.MENU):
+            if self.job:
+                self.job.cancel()  # the half-written file is removed; nothing is left behind
             self.app.pop()
 
     def _export(self) -> None:
+        """Export in a thread with progress: a big deck takes minutes, and the window must answer."""
+        if self.job:
+            return
         target = Path(self.out.value.strip()).expanduser()
-        try:
-            if target.suffix.lower() != ".pdf":
-                raise UserError(_("The file name must end in .pdf"))
+        if target.suffix.lower() != ".pdf":
+            self.message, self.failed = _("Not exported: {reason}").format(reason=_("The file name must end in .pdf")), True
+            return
+        deck, cards, options = self.deck, list(self.deck.cards), self.options()
+
+        def work(job: Job):
             target.parent.mkdir(parents=True, exist_ok=True)
             notes: list[str] = []
-            lines = export(self.deck, list(self.deck.cards), self.options(), out=target, warn=notes.append)
+            lines = export(deck, cards, options, out=target, progress=lambda label: job.report, warn=notes.append)
+            return lines, notes
+
+        self.job = Job(work)
+        self.message, self.failed = _("Exporting…"), False
+
+    def update(self, dt: float) -> bool:
+        job = self.job
+        if job is None:
+            return False
+        if not job.done:
+            changed, self.shown = job.progress != self.shown, job.progress
+            return changed
+        self.job = None
+        try:
+            lines, notes = job.result()
+        except Cancelled:
+            return True
         except (UserError, OSError) as problem:
             self.message, self.failed = _("Not exported: {reason}").format(reason=problem), True
-            return
+            return True
         self.message, self.failed = _("Saved: {result}").format(result=lines[0]), False
         if notes:
             self.message += " " + _(PRINT_NOTES)
+        return True
+
+    def _status(self) -> str:
+        done, total = self.shown
+        if self.job and total:
+            return _("Exporting: page {done} of {total}").format(done=done, total=total)
+        return self.message
 
     def _area(self, size) -> Box:
         w, h = size
@@ -95,7 +130,7 @@ class ExportScene(Scene):
                        focused=True)] + self.form.buttons(self.rows, self._area(size), h)
 
     def render_key(self):
-        return (id(self), self.message, self.failed, self.form.key(self.rows))
+        return (id(self), self.message, self.failed, self.shown, self.form.key(self.rows))
 
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
@@ -104,7 +139,7 @@ class ExportScene(Scene):
         title = _("Print {deck}").format(deck=self.deck.edition(self.language.value).title)
         render.text(surface, Box(m, m, w - 2 * m, theme.px(h, 0.08)), title, theme.px(h, theme.TITLE * 0.85),
                     theme.TEXT, bold=True, max_lines=1)
-        hint = self.message or _("Print at 100% (actual size): do not scale to fit.")
+        hint = self._status() or _("Print at 100% (actual size): do not scale to fit.")
         color = theme.WARNING if self.failed else theme.MUTED
         render.text(surface, Box(m, m + theme.px(h, 0.085), w - 2 * m, theme.px(h, 0.06)), hint,
                     theme.px(h, theme.SMALL), color, max_lines=2)

@@ -9,8 +9,10 @@ from pathlib import Path
 import pygame
 
 from game import layout
+from game.background import Job
 from game.decks import DeckReport, load_deck, problems_by_card
 from game.decks.images import ImageProblem, focus_crop, open_portrait
+from game.decks.cache import deck_key
 from game.decks.problems import display_path
 from game.i18n import N_, _, country_name, language_name, ngettext
 from game.input import Action, Intent
@@ -22,7 +24,8 @@ from game.ui.widgets import Button
 BACKS = ("unknown", "who", "fact", "story")
 BACK_NAMES = {"unknown": N_("Back: story"), "who": N_("Back: clues"), "fact": N_("Back: statements"),
               "story": N_("Back: story")}
-CHECK_EVERY = 0.5  # seconds between looks at the deck files
+CHECK_EVERY = 0.5  # seconds between looks at the deck files' sizes and times
+HASH_EVERY = 10.0  # seconds between hashes of their bytes (for file systems without change times)
 PRINT_SMALL = N_("In print at poker size the story is {size} pt, under 6.5 pt: shorten it by about {count} "
                  "characters, or print at tarot size.")
 PRINT_CUT = N_("In print at poker size “{text}” does not fit and is cut: shorten it by about {count} characters, "
@@ -30,11 +33,30 @@ PRINT_CUT = N_("In print at poker size “{text}” does not fit and is cut: sho
 
 
 def snapshot(folder: Path) -> tuple:
-    """Names, sizes and modification times of the files a deck is made of."""
+    """Names, sizes, times (modified and changed) and inode numbers of the files a deck is made of:
+    cheap, and the change time catches a copy that keeps size and modification time (cp -p)."""
     try:
-        return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*") if p.is_file()))
+        return tuple(sorted((p.name, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino)
+                            for p in folder.rglob("*") if p.is_file() and (s := p.stat())))
     except OSError:
         return ()
+
+
+def content_key(folder: Path) -> str:
+    """A hash of the deck files' bytes: the backstop where change times are not kept."""
+    try:
+        return deck_key(folder)
+    except OSError:
+        return ""
+
+
+def _look(folder: Path, seen: tuple, full: bool) -> tuple[tuple, DeckReport | None] | None:
+    """(new seen, report) after a look at the files: the report only when the content changed."""
+    stats, content = snapshot(folder), seen[1]
+    if stats == seen[0] and not full:
+        return None
+    key = content_key(folder)
+    return (stats, key), (None if key == content else load_deck(folder))
 
 
 class PreviewScene(Scene):
@@ -45,7 +67,9 @@ class PreviewScene(Scene):
         self.language = 0
         self.back = 0
         self.waited = 0.0
-        self.seen = snapshot(self.folder)
+        self.seen = (snapshot(self.folder), content_key(self.folder))
+        self.since_full = 0.0   # seconds since the files' bytes were last hashed
+        self.loading: Job | None = None   # a look at the files, and a reload if they changed
         self._use(report)
 
     def _use(self, report: DeckReport) -> None:
@@ -62,16 +86,27 @@ class PreviewScene(Scene):
 
     # --- input and time ------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
+        """Files are hashed and the deck reloaded in a thread: a deck of thousands of cards takes
+        seconds, and the window must keep answering meanwhile."""
         self.waited += dt
-        if self.waited < CHECK_EVERY:
+        if self.loading is None:
+            if self.waited >= CHECK_EVERY:
+                self.since_full += self.waited
+                full = self.since_full >= HASH_EVERY
+                self.waited, self.since_full = 0.0, 0.0 if full else self.since_full
+                seen, folder = self.seen, self.folder
+                self.loading = Job(lambda job: _look(folder, seen, full))
             return False
-        self.waited = 0.0
-        now = snapshot(self.folder)
-        if now == self.seen:
+        if not self.loading.done:
             return False
-        self.seen = now
+        looked, self.loading = self.loading.result(), None
+        if looked is None:
+            return False
+        self.seen, report = looked
+        if report is None:
+            return False
         current = self.deck.cards[self.index].id if self.deck else None
-        self._use(load_deck(self.folder))
+        self._use(report)
         if self.deck and current:
             ids = [card.id for card in self.deck.cards]
             self.index = ids.index(current) if current in ids else min(self.index, len(ids) - 1)

@@ -53,7 +53,7 @@ class SetupScene(Scene):
         self.mode = Row(N_("Mode"), list(MODES), show=lambda m: _(MODES[m].name))
         self.cards = Row(N_("Cards"), list(CARD_COUNTS), show=lambda n: str(n) if n else _("all"))
         self.categories = Row(N_("Only cards about"), [None] + list(CATEGORIES),
-                              show=lambda c: deck.edition(self.language.value).category_names[c] if c else _("everyone"))
+                              show=self._category_label)
         self.timer = Row(N_("Timer"), list(TIMERS), show=_timer_label)
         self.scoring = Row(N_("Scores"), [True, False], show=lambda on: _("on") if on else _("off"))
         self.leaderboard = Row(N_("Show scores"), list(LEADERBOARD), show=lambda k: _(LEADERBOARD[k]))
@@ -84,20 +84,29 @@ class SetupScene(Scene):
             return
         rules = self.preset.value.rules
         self.mode.index = self.mode.options.index(rules.mode)
-        _choose_value(self.cards, CARD_COUNTS, rules.cards)
-        category = rules.categories[0] if len(rules.categories) == 1 else None
-        self.categories.index = self.categories.options.index(category)
-        _choose_value(self.timer, TIMERS, rules.timer)
+        # A preset's value that is not among the usual choices joins them, so it is shown and kept
+        # (7 cards stay 7, a 45 s timer stays on, two categories stay two).
+        self.cards.index = _choose(self.cards, CARD_COUNTS, rules.cards)
+        category = rules.categories[0] if len(rules.categories) == 1 else rules.categories or None
+        self.categories.index = _choose(self.categories, [None] + list(CATEGORIES), category)
+        self.timer.index = _choose(self.timer, TIMERS, rules.timer)
         self.scoring.index = 0 if rules.scoring else 1
         self.leaderboard.index = self.leaderboard.options.index(rules.leaderboard)
         self.self_guided.index = 1 if rules.self_guided else 0
 
     def rules(self) -> Rules:
         base = self.preset.value.rules if self.preset.options else Rules()
+        categories = self.categories.value
         return dataclasses.replace(base, mode=self.mode.value, cards=self.cards.value,
-                                   categories=(self.categories.value,) if self.categories.value else (),
+                                   categories=(categories,) if isinstance(categories, str) else categories or (),
                                    timer=self.timer.value, scoring=self.scoring.value,
                                    leaderboard=self.leaderboard.value, self_guided=self.self_guided.value)
+
+    def _category_label(self, choice) -> str:
+        names = self.deck.edition(self.language.value).category_names
+        if not choice:
+            return _("everyone")
+        return names[choice] if isinstance(choice, str) else ", ".join(names[c] for c in choice)
 
     def team_names(self) -> list[str]:
         return [row.value.strip() or default_team_name(i) for i, row in enumerate(self.names[:self.team_count.value])]
@@ -128,8 +137,11 @@ class SetupScene(Scene):
         except IllegalMove as problem:
             self.error = problem.message(_)
             return
-        context.store.save(session)
-        self.app.reset(RoundScene(self.app, self.deck, session))
+        failure = context.store.save(session)
+        scene = RoundScene(self.app, self.deck, session)
+        if failure:  # a full or read-only disk: play, but say the session is not kept
+            scene.notice = _("Autosave failed, play goes on: {reason}").format(reason=failure)
+        self.app.reset(scene)
 
     def _save_preset(self) -> None:
         """Keep these rules as a preset in the user's data folder; it appears in the list at once."""
@@ -137,7 +149,11 @@ class SetupScene(Scene):
         rules = self.rules()
         name = _("{mode}, {cards} cards ({date})").format(mode=_(MODES[rules.mode].name), cards=rules.cards or _("all"),
                                                           date=date.today().isoformat())
-        path = save_preset(self.app.context.store.presets_dir, name, rules)
+        try:
+            path = save_preset(self.app.context.store.presets_dir, name, rules)
+        except OSError as problem:  # a full disk or a read-only folder: say so, the rules stay as they are
+            self.error = _("Not saved: {reason}").format(reason=problem.strerror or problem)
+            return
         preset = Preset(name, rules, path)
         self.preset.options = [p for p in self.preset.options if p.path != path] + [preset]
         self.preset.index = len(self.preset.options) - 1
@@ -199,11 +215,16 @@ class SetupScene(Scene):
         return _("Up and down choose a line, left and right change it, Enter goes on.")
 
 
-def _choose_value(row: Row, usual: tuple[int, ...], value: int) -> None:
-    """Show a preset's own value (6 cards, a 45 s timer) among the usual ones instead of another."""
-    counts = sorted({*usual, value} - {0})
-    row.options = counts + [0] if usual[-1] == 0 else [0] + counts   # 0 ("all", "off") stays where it was
-    row.index = row.options.index(value)
+def _choose(row: Row, usual, value) -> int:
+    """The index of `value` in the row, added to the usual choices when it is not one of them."""
+    options = list(usual)
+    if value not in options and isinstance(value, int):
+        numbers = sorted([o for o in options if o] + [value])
+        options = [0] + numbers if options[0] == 0 else numbers + [0]  # "off" or "all" stays where it was
+    elif value not in options:
+        options.append(value)
+    row.options = options
+    return options.index(value)
 
 
 def _timer_label(seconds: int) -> str:

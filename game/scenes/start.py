@@ -13,6 +13,7 @@ from game.i18n import _, current_language, language_name, ngettext
 from game.input import Action, Intent
 from game.layout import Box
 from game.rules import MODES
+from game.rules.saved import deck_mismatch
 from game.scenes.base import Scene
 from game.ui import render, theme
 from game.ui.widgets import Button
@@ -24,9 +25,22 @@ class StartScene(Scene):
     def __init__(self, app):
         super().__init__(app)
         self.selected = next((i for i, r in enumerate(app.context.decks) if r.deck), 0)
-        saved = app.context.store.load()
+        store = app.context.store
+        saved = store.load()
         self.saved = saved if saved and not saved.finished else None   # a finished one has its summary
-        self.notice = ""
+        self.notice = _("The last session could not be resumed; its file was set aside as {file}.").format(
+            file=store.set_aside_as.name) if store.set_aside_as else ""
+        deck = self._saved_deck()
+        if deck and deck_mismatch(self.saved, deck):
+            self.saved = None   # the deck was edited since: resuming would point at text that is gone
+            aside = store.set_aside()
+            self.notice = _("The deck has changed since the last session, so it cannot go on; "
+                            "its file was set aside as {file}.").format(file=aside.name if aside else "-")
+
+    def _saved_deck(self):
+        if not self.saved:
+            return None
+        return next((r.deck for r in self.reports if r.deck and r.deck.id == self.saved.deck_id), None)
 
     @property
     def reports(self):
@@ -91,8 +105,8 @@ class StartScene(Scene):
             from game.scenes.preview import PreviewScene
             self.app.push(PreviewScene(self.app, self.reports[self.selected]))
         elif key == RESUME and self.saved:
-            deck = next((r.deck for r in self.reports if r.deck and r.deck.id == self.saved.deck_id), None)
-            if deck and all(card_id in {card.id for card in deck.cards} for card_id in self.saved.order):
+            deck = self._saved_deck()
+            if deck and not deck_mismatch(self.saved, deck):
                 self.app.reset(RoundScene(self.app, deck, self.saved))
             else:
                 self.saved = None   # its deck is gone or changed: that session cannot go on

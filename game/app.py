@@ -41,6 +41,9 @@ class Context:
     seed: Callable[[], int] = lambda: int.from_bytes(os.urandom(4), "little")
     sound: bool = True
     problems: list = field(default_factory=list)
+    phones: bool = False               # players' phones on by default in the setup (--phones)
+    phones_port: int = 8765
+    phone_counts: dict | None = None   # anonymous counts from the phones, for the session summary
 
     @classmethod
     def load(cls, deck_dirs: Path | list[Path], store: Store | None = None) -> "Context":
@@ -270,10 +273,12 @@ def _write_text_log(path: str, shown: list) -> None:
 
 
 def run(deck_dirs: list[Path], language: str | None = None, size: tuple[int, int] = (1280, 720),
-        fullscreen: bool = False, presenter: bool | None = None, swap: bool = False) -> int:
+        fullscreen: bool = False, presenter: bool | None = None, swap: bool = False, phones: bool = False) -> int:
     from game.scenes.start import StartScene
     i18n.set_language(language or i18n.system_language())
-    app = App(Context.load(deck_dirs), size, fullscreen, presenter, swap)
+    context = Context.load(deck_dirs)
+    context.phones = phones
+    app = App(context, size, fullscreen, presenter, swap)
     app.push(StartScene(app))
     return app.run()
 

@@ -27,10 +27,12 @@ SECOND = 0.7      # the second language's size, relative to the main language's
 
 
 class RoundScene(Scene):
-    def __init__(self, app, deck: Deck, session: Session):
+    def __init__(self, app, deck: Deck, session: Session, phones=None):
         super().__init__(app)
         self.deck = deck
         self.session = session
+        self.phones = phones          # the players' phones server (game.web.PhoneServer), or None
+        self.phones_seen = None
         self.notice = ""
         self.shown_second = None
         self.chimed = False
@@ -46,7 +48,7 @@ class RoundScene(Scene):
         self.notice = ""
         if session.card != self.session.card or session.step != self.session.step:
             self.chimed = False
-        self.session = session
+        self.session = session = self.phones.follow(session) if self.phones else session
         failure = self.app.context.store.save(session)
         if failure:
             self.notice = _("Autosave failed, play goes on: {reason}").format(reason=failure)
@@ -82,6 +84,11 @@ class RoundScene(Scene):
 
     # --- time ------------------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
+        seen = self.phones.version if self.phones else None
+        phones_changed, self.phones_seen = seen != self.phones_seen, seen
+        return self._update_timer() or phones_changed
+
+    def _update_timer(self) -> bool:
         timer = self.session.timer
         if not timer:
             return False
@@ -105,6 +112,8 @@ class RoundScene(Scene):
         card_w = card_h * CARD_ASPECT
         card = Box(m, top + m * 0.5, card_w, card_h)
         panel = Box(card.x + card_w + m, card.y, w - card_w - 3 * m, card_h)
+        if self.phones:   # a line beneath the panel for "12 of 15 have answered"
+            panel = Box(panel.x, panel.y, panel.w, panel.h - theme.px(h, 0.06))
         bar = Box(m, h - bottom_bar - m * 0.5, w - 2 * m, bottom_bar)
         return card, panel, bar
 
@@ -126,7 +135,8 @@ class RoundScene(Scene):
 
     # --- drawing ---------------------------------------------------------------------------------
     def render_key(self):
-        return (id(self), self.session, self.notice, self.shown_second if self.session.timer else None)
+        return (id(self), self.session, self.notice, self.shown_second if self.session.timer else None,
+                self.phones_seen)
 
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
@@ -137,6 +147,10 @@ class RoundScene(Scene):
         self._draw_card(surface, card, phase)
         self._draw_panel(surface, panel, phase, number)
         self._draw_bar(surface, bar, phase)
+        if self.phones:
+            from game.ui import votes as votes_ui
+            line = Box(panel.x, panel.y + panel.h, panel.w, theme.px(h, 0.06))
+            votes_ui.draw_status(surface, line, self.phones, self.session)
 
     def _text(self, language=None):
         return self.deck.text(self.session.card_id, language or self.session.language)
@@ -168,6 +182,10 @@ class RoundScene(Scene):
         text = self._text()
         card = self.deck.card(self.session.card_id)
         edition = self.deck.edition(self.session.language)
+        if self.phones:
+            from game.ui import votes as votes_ui
+            if votes_ui.shows_chart(self.session):   # the card was seen before; now the room's answers
+                return votes_ui.draw_chart(surface, box, self.phones, self.session, self.deck)
         if shows_identity(self.session.mode, phase):
             ops = layout.card_front(card, text, edition, box.w, box.h)
         else:

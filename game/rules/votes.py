@@ -90,13 +90,11 @@ def guess_options(session: Session, deck: Deck) -> tuple[str, ...]:
 
 def _valid_choice(session: Session, deck: Deck, kind: str, choice) -> str | tuple[str, ...]:
     if kind == "categories":
-        if not isinstance(choice, list) or len(choice) > 4:
-            raise IllegalMove(N_("choose categories"))
         names = deck.edition(session.language).category_names
-        chosen = tuple(sorted(set(choice)))
-        if not all(isinstance(c, str) and c in names for c in chosen):
+        if not isinstance(choice, list) or len(choice) > len(names) or \
+                not all(isinstance(c, str) and c in names for c in choice):
             raise IllegalMove(N_("choose categories"))
-        return chosen
+        return tuple(sorted(set(choice)))
     allowed = {"fact": (FACT, FICTION), "guess": guess_options(session, deck) + (NOT_YET,),
                "speak": (SPEAK, "")}[kind]
     if not isinstance(choice, str) or choice not in allowed:
@@ -127,7 +125,7 @@ def join(room: Room, session: Session | None, player_id: str, name: str, team: i
 def clean_name(name) -> str:
     """A nickname: printable, one line, short. Not a person's data: it may stay empty."""
     text = name if isinstance(name, str) else ""
-    return " ".join("".join(ch for ch in text if ch.isprintable()).split())[:NAME_LENGTH]
+    return "".join(ch for ch in " ".join(text.split()) if ch.isprintable()).strip()[:NAME_LENGTH]
 
 
 def _language(deck: Deck, language) -> str:

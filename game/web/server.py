@@ -74,6 +74,7 @@ class PhoneServer:
         self.version = 0                # bumped on every change the shared screen may show
         self.changed = threading.Condition()
         self._connections: dict[Connection, None] = {}
+        self._stopping = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
@@ -95,12 +96,15 @@ class PhoneServer:
         return self
 
     def stop(self) -> None:
-        if self._loop and self._loop.is_running():
-            asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(10)
-            self._loop.call_soon_threadsafe(self._loop.stop)
-        if self._thread:
-            self._thread.join(10)
-        self._loop = self._thread = None
+        """Close every connection and stop listening; safe to call twice, from any thread but the server's."""
+        with self._stopping:
+            loop, thread = self._loop, self._thread
+            if loop and loop.is_running():
+                asyncio.run_coroutine_threadsafe(self._shutdown(), loop).result(10)
+                loop.call_soon_threadsafe(loop.stop)
+            if thread:
+                thread.join(10)
+            self._loop = self._thread = None
 
     def publish(self, session: Session) -> None:
         """The facilitator moved: lock what was left, send every phone its new view."""
@@ -158,6 +162,7 @@ class PhoneServer:
         app.router.add_get("/ws", self._socket)
         app.router.add_get("/phone.js", self._static)
         app.router.add_get("/phone.css", self._static)
+        app.router.add_get("/favicon.ico", self._no_icon)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
         try:
@@ -224,6 +229,9 @@ class PhoneServer:
         wanted = [part.split(";")[0].strip().split("-")[0].lower()
                   for part in request.headers.get("Accept-Language", "").split(",")[:10]]
         return next((code for code in wanted if code in self.deck.languages), self.deck.source_language)
+
+    async def _no_icon(self, request: web.Request) -> web.Response:
+        return web.Response(status=204)
 
     async def _static(self, request: web.Request) -> web.Response:
         name = request.path.lstrip("/")

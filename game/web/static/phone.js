@@ -21,6 +21,8 @@ function el(tag, attrs, ...children) {
   return node;
 }
 const say = (name) => words[name] || name;
+// replaceChildren takes nodes and strings only: flatten the lists and leave out the empty parts.
+const show = (...parts) => app.replaceChildren(...parts.flat(Infinity).filter((p) => p !== null && p !== undefined));
 
 function setLanguage(code, dir) {
   document.documentElement.lang = code;
@@ -74,7 +76,7 @@ function languagePicker(onchange) {
 function renderJoin(problem) {
   setLanguage(boot.language, document.documentElement.dir);
   const teams = (view && view.teams) || boot.teams || [];
-  app.replaceChildren(
+  show(
     el("h1", {}, say("join_heading")),
     problem ? el("p", { class: "note", role: "alert" }, problem) : null,
     el("label", { for: "room" }, say("room")),
@@ -126,12 +128,12 @@ function render() {
       say("card").replace("{number}", view.card).replace("{total}", view.cards)),
     languagePicker((e) => { form.language = e.target.value; send({ type: "language", language: e.target.value }); }));
   const me = view.me || {};
-  if (view.lobby) return app.replaceChildren(top, el("p", { class: "name" }, me.name || ""),
+  if (view.lobby) return show(top, el("p", { class: "name" }, me.name || ""),
     me.team !== null && me.team !== undefined ? el("p", {}, say("team") + ": " + view.teams[me.team]) : null,
     el("p", { id: "lobby" }, say("lobby")));
-  if (view.finished) return app.replaceChildren(top, el("p", { id: "ended" }, say("ended")));
+  if (view.finished) return show(top, el("p", { id: "ended" }, say("ended")));
   const max = Math.max(1, ...(view.distribution || []).map((d) => d.count));
-  app.replaceChildren(top,
+  show(top,
     view.name ? el("p", { class: "name", id: "name" }, view.name) : null,
     view.known_for ? el("p", { class: "known" }, view.known_for) : null,
     view.clues ? el("ol", { id: "clues" }, view.clues.map((c) => el("li", {}, c))) : null,

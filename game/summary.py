@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from babel.dates import format_datetime, format_timedelta
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 from game.decks import Deck
 from game.i18n import _, current_language, language_name
@@ -45,12 +45,23 @@ def facts(session: Session, deck: Deck) -> list[tuple[str, str]]:
     ]
 
 
-def markdown(session: Session, deck: Deck) -> str:
+def phone_facts(counts: dict | None) -> list[tuple[str, str]]:
+    """Players' phones, as anonymous counts: how many played, answers per step, share of right answers."""
+    if not counts:
+        return []
+    locale = current_language()
+    share = counts.get("share_correct")
+    return [(_("Players on phones"), format_decimal(counts["players"], locale=locale)),
+            (_("Answers per step"), ", ".join(format_decimal(n, locale=locale) for n in counts["answers"]) or "–"),
+            (_("Right answers"), format_percent(share, locale=locale) if share is not None else "–")]
+
+
+def markdown(session: Session, deck: Deck, phones: dict | None = None) -> str:
     # _() stays outside f-strings: Babel cannot extract a call inside one.
     title, scores, discussed = _("Session summary"), _("Scores"), _("Cards discussed")
     place, team, points = _("Place"), _("Team"), _("Points")
     lines = [f"# {title}", ""]
-    lines += [f"- **{name}:** {value}" for name, value in facts(session, deck)]
+    lines += [f"- **{name}:** {value}" for name, value in facts(session, deck) + phone_facts(phones)]
     if session.teams and session.scoring:
         lines += ["", f"## {scores}", "", f"| {place} | {team} | {points} |", "|---|---|---|"]
         lines += [f"| {rank} | {name} | {total} |" for rank, name, total in ranking(session)]
@@ -59,12 +70,13 @@ def markdown(session: Session, deck: Deck) -> str:
     return "\n".join(lines) + "\n"
 
 
-def csv_text(session: Session, deck: Deck) -> str:
+def csv_text(session: Session, deck: Deck, phones: dict | None = None) -> str:
     """One row per session, with a column per team's score, so reports can be appended."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    header = [name for name, _value in facts(session, deck)] + [_("Cards")] + list(session.teams)
-    values = [value for _name, value in facts(session, deck)]
+    rows = facts(session, deck) + phone_facts(phones)
+    header = [name for name, _value in rows] + [_("Cards")] + list(session.teams)
+    values = [value for _name, value in rows]
     values += ["; ".join(deck.text(c, session.language).name for c in session.played())]
     values += [str(points) for points in session.scores()]
     writer.writerow(header)
@@ -72,10 +84,10 @@ def csv_text(session: Session, deck: Deck) -> str:
     return buffer.getvalue()
 
 
-def save(session: Session, deck: Deck, folder: Path) -> tuple[Path, Path]:
+def save(session: Session, deck: Deck, folder: Path, phones: dict | None = None) -> tuple[Path, Path]:
     stamp = datetime.fromtimestamp(session.started_at).strftime("%Y-%m-%d-%H%M")
     base = folder / f"session-{stamp}-{deck.id}"
     md, table = base.with_suffix(".md"), base.with_suffix(".csv")
-    write_atomically(md, markdown(session, deck))
-    write_atomically(table, csv_text(session, deck))
+    write_atomically(md, markdown(session, deck, phones))
+    write_atomically(table, csv_text(session, deck, phones))
     return md, table

@@ -49,7 +49,7 @@ class EndScene(Scene):
     def _choose(self, key):
         store = self.app.context.store
         if key == SAVE:
-            markdown, _table = summary.save(self.session, self.deck, store.summaries_dir)
+            markdown, _table = summary.save(self.session, self.deck, store.summaries_dir, self.app.context.phone_counts)
             self.saved_to = _("Saved to {path} (and .csv)").format(path=markdown)
         elif key == NEW:
             from game.scenes.start import StartScene

@@ -54,6 +54,8 @@ class RoundScene(Scene):
             self.notice = _("Autosave failed, play goes on: {reason}").format(reason=failure)
         if session.finished:
             from game.scenes.end import EndScene
+            if self.phones:     # anonymous counts only, for the summary
+                self.app.context.phone_counts = self.phones.tally.as_dict()
             self.app.replace(EndScene(self.app, self.deck, session))
 
     def handle(self, intent: Intent) -> None:

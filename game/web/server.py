@@ -105,6 +105,8 @@ class PhoneServer:
             if thread:
                 thread.join(10)
             self._loop = self._thread = None
+        with self.changed:
+            self.changed.notify_all()
 
     def publish(self, session: Session) -> None:
         """The facilitator moved: lock what was left, send every phone its new view."""
@@ -173,7 +175,7 @@ class PhoneServer:
                 raise
             site = web.TCPSite(self._runner, self.host, 0)   # the usual port is taken: any free one
             await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]
+        self.port = self._runner.addresses[0][1]
 
     async def _shutdown(self) -> None:
         self._expiry.cancel()

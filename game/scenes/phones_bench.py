@@ -12,6 +12,8 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import queue
+import random
 import statistics
 import subprocess
 import sys
@@ -107,11 +109,23 @@ def vote_to_screen(deck_dir: Path, quick: bool) -> Iterator[dict]:
         scene.apply(lambda s: s)                      # the phones follow the first step
         latencies = []
         for card in range(cards):
-            for number in range(phones):
-                app.draw_if_dirty()
-                start = time.perf_counter()
-                crowd.stdin.write(f"{number} {json.dumps(['fled'])}\n")
-                crowd.stdin.flush()
+            sent: queue.Queue = queue.Queue()
+            seen = threading.Event()
+
+            def send_votes():
+                """Votes arrive whenever phones send them, not in step with the app's loop."""
+                rng = random.Random(card)
+                for number in range(phones):
+                    time.sleep(rng.uniform(0, 2 * IDLE_SLEEP))
+                    sent.put((number, time.perf_counter()))
+                    crowd.stdin.write(f"{number} {json.dumps(['fled'])}\n")
+                    crowd.stdin.flush()
+                    seen.wait(30)
+                    seen.clear()
+
+            threading.Thread(target=send_votes, daemon=True).start()
+            for _ in range(phones):
+                number, start = sent.get(timeout=30)
                 wanted = f"{number + 1} of {phones} "
                 while not any(str(line[0]).startswith(wanted) for line in app.shown):
                     events = pygame.event.get()      # one turn of App.run
@@ -122,6 +136,7 @@ def vote_to_screen(deck_dir: Path, quick: bool) -> Iterator[dict]:
                         app.dirty = True
                     app.draw_if_dirty()
                 latencies.append(time.perf_counter() - start)
+                seen.set()
             for _ in range(len(session.plan[session.card])):
                 scene.apply(lambda s: next_step(s, time.time()))
             session = scene.session

@@ -114,6 +114,7 @@ def test_a_phone_reads_in_its_own_language_votes_and_sees_the_story_after_the_re
     assert button.text.strip() == deck.edition("uk").category_names[right]     # the choices in Ukrainian too
     button.click()
     wait.until(lambda b: b.find_element(By.CSS_SELECTOR, "button[aria-pressed='true']"))
+    shoot(browser, "phone-face-uk.png")
     assert scene.phones.wait_for(lambda s: s.counts() == (1, 1), WAIT)
     drawn.clear()
     app.step()
@@ -125,7 +126,11 @@ def test_a_phone_reads_in_its_own_language_votes_and_sees_the_story_after_the_re
     assert story.split()[:6] == text_uk.story.split()[:6]
     assert browser.find_elements(By.CSS_SELECTOR, "#distribution .bar")
     assert text_uk.story[:30] not in " ".join(drawn)        # the shared screen is in Bulgarian and English
-    shot = PROJECT / "assets" / "screenshots" / "phone-reveal-uk.png"
-    if os.environ.get("THE_UNKNOWN_SHOTS"):
-        browser.save_screenshot(str(shot))
+    shoot(browser, "phone-reveal-uk.png")
     pygame.event.clear()
+
+
+def shoot(browser, name: str) -> None:
+    """THE_UNKNOWN_SHOTS=1 keeps the phone's screen for the README (assets/screenshots)."""
+    if os.environ.get("THE_UNKNOWN_SHOTS"):
+        browser.save_screenshot(str(PROJECT / "assets" / "screenshots" / name))

@@ -140,10 +140,10 @@ function render() {
     view.statement ? el("p", { class: "name", id: "statement" }, view.statement) : null,
     view.answer ? el("p", { id: "answer" }, el("strong", {}, say(view.answer)), " — ", view.explanation) : null,
     renderAsk(),
+    view.categories ? el("p", { class: "chips", id: "categories" }, view.categories.map((c) => el("span", {}, c))) : null,
     view.distribution ? [el("h2", {}, say("answers")), el("div", { id: "distribution" }, view.distribution.map((d) =>
       el("div", { class: "bar" }, el("span", {}, say(d.label)), el("b", {}, String(d.count)),
-         el("i", { style: null, "data-share": String(d.count / max) }))))] : null,
-    view.categories ? el("p", { class: "chips", id: "categories" }, view.categories.map((c) => el("span", {}, c))) : null,
+         el("i", { "data-share": String(d.count / max) }))))] : null,
     view.story ? [el("h2", {}, say("story")), el("p", { id: "story" }, view.story)] : null,
     view.question ? [el("h2", {}, say("question")), el("p", { class: "name", id: "question" }, view.question)] : null,
   );

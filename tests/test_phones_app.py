@@ -104,3 +104,29 @@ def test_a_session_with_a_phone_scores_from_votes_and_keeps_no_player_data(app, 
         if path.is_file():
             text = path.read_bytes()
             assert NAME.encode() not in text, path
+
+
+def test_the_lobby_removes_a_name_by_keys_and_esc_stops_listening(app, drawn):
+    import socket
+    from game.scenes.start import StartScene
+    app.context.phones = True                       # as with --phones: the setup offers phones at once
+    deck = next(r.deck for r in app.context.decks if r.deck)
+    setup = SetupScene(app, deck)
+    assert setup.phones.value == "majority"
+    app.push(setup)
+    setup.page = 2
+    press(app, Action.NEXT)
+    server = app.top.server
+    phones = [ThreadPhone(server.port) for _ in range(2)]
+    for phone, name in zip(phones, ("Ana", "Bo")):
+        phone.send(type="join", room=server.code, name=name, team=0)
+    assert server.wait_for(lambda s: len(s.room.players) == 2, 20)
+    press(app, Action.DOWN)
+    press(app, Action.BACK)                         # Backspace: the highlighted name goes
+    assert server.wait_for(lambda s: [p.name for p in s.room.players] == ["Ana"], 20)
+    press(app, Action.MENU)
+    assert isinstance(app.top, StartScene)
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", server.port), timeout=2).close()
+    for phone in phones:
+        phone.loop.call_soon_threadsafe(phone.loop.stop)

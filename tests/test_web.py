@@ -107,18 +107,23 @@ def test_hostile_messages_are_dropped_and_logged_and_the_server_keeps_serving(se
 
     async def scenario():
         async with aiohttp.ClientSession() as http:
+            villain = await Phone(server, http).connect()
+            await villain.join(name="<script>alert(1)</script>", language="bg")
             phone = await Phone(server, http).connect()
-            await phone.join(name="<script>alert(1)</script>", language="bg")
+            await phone.join(name="Ana", language="bg")
             server.follow(server.session)
-            await phone.receive()
+            await villain.receive(), await phone.receive()
             before = server.session
             for garbage in ["not json", "[]", "null", json.dumps({"type": 5}), json.dumps({"type": "next"}),
                             json.dumps({"type": "mark_team", "team": 0}), json.dumps({"type": "vote", "choice": ["x"]}),
                             json.dumps({"type": "vote", "choice": {"$gt": 1}}), json.dumps({"type": "join", "room": 1}),
-                            json.dumps({"type": "vote", "choice": "a" * 1000})]:
-                await phone.ws.send_str(garbage)
-            await phone.ws.send_bytes(b"\x00\xff")
-            await phone.send(type="language", language="uk")       # a good message still works after all that
+                            json.dumps({"type": "vote", "choice": "a" * 1000}), "[" * 1020 + "]" * 1020,
+                            json.dumps({"type": "vote", "choice": [[[[[[[[["fled"]]]]]]]]]}),
+                            json.dumps({"type": "language", "language": {"a": [1]}})]:
+                await villain.ws.send_str(garbage)
+            await villain.ws.send_bytes(b"\x00\xff")
+            await villain.ws.close()       # returns once the server has read everything before the close
+            await phone.send(type="language", language="uk")       # the server still serves everyone else
             assert (await phone.receive())["language"] == "uk"
             assert server.session == before and server.room.votes == ()
             big = await Phone(server, http).connect()

@@ -133,7 +133,9 @@ def _language(deck: Deck, language) -> str:
 
 
 def set_language(room: Room, player_id: str, language: str, deck: Deck) -> Room:
-    return _update(room, player_id, lambda p: replace(p, language=_language(deck, language)))
+    if not isinstance(language, str) or language not in deck.languages:
+        raise IllegalMove(N_("the deck has no such language"))
+    return _update(room, player_id, lambda p: replace(p, language=language))
 
 
 def drop(room: Room, player_id: str, now: float) -> Room:

@@ -1,5 +1,6 @@
 """Before the first card, with players' phones: a large QR code, the address and the room code, and who
-joined, by team. The facilitator can take a name off the list; Enter starts the round.
+joined, by team. The facilitator can take a name off the list; Enter starts the round; Esc goes back
+to the start screen and stops the server (the session is kept and can be resumed, without phones).
 
 The web server starts here and runs while the session does (it stops itself when the session ends).
 """
@@ -67,6 +68,10 @@ class LobbyScene(Scene):
         elif action is Action.BACK and players:
             self.server.remove(players[min(self.selected, len(players) - 1)].id)
             self.selected = max(0, self.selected - 1)
+        elif action is Action.MENU:             # back to the start: the session is kept, the server stops
+            from game.scenes.start import StartScene
+            self.server.stop()
+            self.app.reset(StartScene(self.app))
 
     def update(self, dt: float) -> bool:
         if self.server.version != self.seen:

@@ -75,6 +75,8 @@ class MenuScene(Scene):
             self.round.end_session()
         elif key == LEAVE:
             from game.scenes.start import StartScene
+            if getattr(self.round, "phones", None):   # the phones' server runs only with its round
+                self.round.phones.stop()
             self.app.reset(StartScene(self.app))
 
     def render_key(self):

@@ -281,7 +281,7 @@ class PhoneServer:
             return self._drop(connection, "too fast")
         try:
             message = json.loads(data)
-        except ValueError:
+        except (ValueError, RecursionError):     # RecursionError: "[[[[…" nested deeper than Python recurses
             return self._drop(connection, "not JSON", data)
         kind = message.get("type") if isinstance(message, dict) else None
         handler = {"join": self._join, "vote": self._vote, "language": self._language,

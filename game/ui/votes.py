@@ -62,8 +62,8 @@ def shows_chart(session: Session) -> bool:
 
 
 def draw_chart(surface: pygame.Surface, box: Box, server, session: Session, deck: Deck) -> None:
-    """One bar per answer with its count in digits; the right answer(s) marked with a word and bold
-    type, not by colour alone."""
+    """One bar per answer with its count in digits; the right answer(s) marked with a drawn tick and
+    bold type, not by colour alone."""
     h = surface.get_height()
     view = votes.public_view(server.room, session, deck, session.language)
     rows = view.get("distribution", [])
@@ -89,12 +89,12 @@ def draw_chart(surface: pygame.Surface, box: Box, server, session: Session, deck
         render.text(surface, Box(inner.x + tick, y, inner.w - tick, row * 0.55), label, size, theme.TEXT,
                     bold=is_right, max_lines=1, min_size=floor)
         bar_h = row * 0.32
-        width = max(h * 0.004, inner.w * 0.62 * item["count"] / most)
+        width = max(h * 0.004, inner.w * 0.75 * item["count"] / most)
         pygame.draw.rect(surface, RIGHT if is_right else OTHER,
                          render.to_rect(Box(inner.x, y + row * 0.56, width, bar_h)), border_radius=round(bar_h / 4))
-        count = str(item["count"]) + (" · " + _("right") if is_right else "")
-        render.text(surface, Box(inner.x + width + h * 0.012, y + row * 0.5, inner.w * 0.38, row * 0.45),
-                    count, size, theme.TEXT, bold=True, max_lines=1, min_size=floor)
+        left = inner.x + width + h * 0.012
+        render.text(surface, Box(left, y + row * 0.5, inner.x + inner.w - left, row * 0.45), str(item["count"]),
+                    size, theme.TEXT, bold=True, max_lines=1, min_size=floor)
 
 
 def _tick(surface, box: Box) -> None:

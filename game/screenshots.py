@@ -118,7 +118,8 @@ def save(app, out: Path) -> list[Path]:
 
 
 def _with_phones(app, deck, session, scene: str):
-    """The lobby or a round with 15 made-up players on 127.0.0.1 (12 answered at the face step)."""
+    """The lobby or a round with 15 made-up players (12 answered at the face step); the server is not
+    started: nothing listens, the scenes only read its room."""
     from dataclasses import replace
 
     from game.rules import next_step, votes
@@ -128,7 +129,7 @@ def _with_phones(app, deck, session, scene: str):
     from game.web import PhoneServer
     if session.phase[0] == "reveal":
         session = back(session, session.started_at)
-    server = PhoneServer(deck, session, "majority", host="127.0.0.1", port=0, code="K7QM").start()
+    server = PhoneServer(deck, session, "majority", code="K7QM")
     names = ["Amira", "Bogdan", "Chen", "Darya", "Elif", "Farid", "Greta", "Hana", "Ivo", "Jonas", "Kateryna",
              "Lamin", "Maja", "", "Oksana"]
     room = replace(server.room, position=(session.card, session.step))

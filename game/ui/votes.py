@@ -85,9 +85,9 @@ def draw_chart(surface: pygame.Surface, box: Box, server, session: Session, deck
         is_right = label in right
         tick = size * 1.1 if is_right else 0
         if is_right:
-            _tick(surface, Box(inner.x, y + row * 0.05, size * 0.8, size * 0.8))
-        render.text(surface, Box(inner.x + tick, y, inner.w - tick, row * 0.55), label, size, theme.TEXT,
-                    bold=is_right, max_lines=1, min_size=floor)
+            _tick(surface, Box(inner.x, y + row * 0.28 - size * 0.4, size * 0.8, size * 0.8))
+        render.text(surface, Box(inner.x + tick, y, inner.w - tick, row * 0.56), label, size, theme.TEXT,
+                    bold=is_right, max_lines=2, min_size=floor, valign="middle")
         bar_h = row * 0.32
         width = max(h * 0.004, inner.w * 0.75 * item["count"] / most)
         pygame.draw.rect(surface, RIGHT if is_right else OTHER,

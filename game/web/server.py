@@ -117,6 +117,8 @@ class PhoneServer:
         give teams their points (when the rule option asks for it). At the end the server stops."""
         if self._loop:
             asyncio.run_coroutine_threadsafe(self._publish_now(session), self._loop).result(5)
+        else:      # not listening (screenshots, or already stopped): the room follows, nobody to tell
+            self._publish(session)
         session = votes.award_votes(session, self.room, self.deck, self.team_points)
         self.session = session
         if session.finished:
@@ -205,7 +207,7 @@ class PhoneServer:
             self.tally = votes.tally(self.tally, self.room, self.session, self.deck)
         self.session, self.started = session, True
         self._set_room(votes.follow(self.room, session))
-        for connection in list(self._connections):
+        for connection in list(self._connections) if self._loop else []:
             if connection.player:
                 self._loop.create_task(self._send_view(connection))
 

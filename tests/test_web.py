@@ -194,3 +194,22 @@ def test_a_hundred_phones_play_a_session_and_come_back_after_a_drop(server):
     run(scenario())
     assert server.tally.as_dict()["players"] == count
     assert server.tally.as_dict()["answers"] == [count] * 3
+
+
+def test_an_unknown_token_must_join_anew_and_a_flood_of_sockets_is_turned_away(server, monkeypatch):
+    from game.web import server as module
+    monkeypatch.setattr(module, "MAX_CONNECTIONS", 3)
+
+    async def scenario():
+        async with aiohttp.ClientSession() as http:
+            ghost = await Phone(server, http).connect()
+            await ghost.send(type="join", room="K7QM", player="made-up-token")
+            assert (await ghost.receive("error"))["reason"] == "gone" and server.room.players == ()
+            others = [await Phone(server, http).connect() for _ in range(2)]
+            with pytest.raises(aiohttp.WSServerHandshakeError):
+                await Phone(server, http).connect()
+            await others[0].ws.close()
+            while len(server._connections) >= 3:      # the server notices the close (bounded by LIMIT)
+                await asyncio.sleep(0.02)
+            assert (await Phone(server, http).connect()).ws is not None
+    run(scenario())

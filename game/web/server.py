@@ -33,6 +33,7 @@ MAX_MESSAGE = 2048           # bytes; a vote or a join is far smaller
 RATE = 5.0                   # messages per second a phone may send, on average
 BURST = 15.0
 STRIKES = 200                # dropped messages before the connection is closed
+MAX_CONNECTIONS = 2 * votes.MAX_PLAYERS   # open sockets, joined or not: a flood of them is turned away
 HEARTBEAT = 15.0             # seconds; finds phones that went away without closing
 CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"   # no 0/O or 1/I to mix up
 DEFAULT_PORT = 8765
@@ -243,7 +244,10 @@ class PhoneServer:
         return web.Response(text=(STATIC / name).read_text(encoding="utf-8"), content_type=kind, headers=_HEADERS)
 
     # --- WebSocket -------------------------------------------------------------------------------------
-    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+    async def _socket(self, request: web.Request) -> web.StreamResponse:
+        if len(self._connections) >= MAX_CONNECTIONS:
+            log.warning("turned away %s: %d connections are open", request.remote, len(self._connections))
+            return web.Response(status=503, text="busy")
         ws = web.WebSocketResponse(max_msg_size=MAX_MESSAGE, heartbeat=HEARTBEAT)
         await ws.prepare(request)
         connection = Connection(ws, str(request.remote))
@@ -297,9 +301,9 @@ class PhoneServer:
             self._drop(connection, "wrong room code")
             return await self._send(connection, {"type": "error", "reason": "wrong_room"})
         known = message.get("player")
-        if isinstance(known, str) and self.room.player(known):
+        if isinstance(known, str) and known:
             if not self._apply(lambda room: votes.reconnect(room, known, self.clock())):
-                return await self._send(connection, {"type": "error", "reason": "removed"})
+                return await self._send(connection, {"type": "error", "reason": "gone"})
             for other in list(self._connections):   # the old connection of this phone, if still open
                 if other is not connection and other.player == known:
                     other.player = None

@@ -36,6 +36,7 @@ WORDS = {
     "ended": N_("The session has ended. Thank you for playing!"),
     "offline": N_("Connection lost. Trying again…"),
     "full": N_("The room is full."),
+    "gone": N_("You were away for a long time, so your place was freed. Join again."),
     "card": N_("Card {number} of {total}"),
 }
 

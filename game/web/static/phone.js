@@ -151,3 +151,7 @@ function render() {
 }
 
 if (player) connect(); else renderJoin();
+// A phone that wakes from sleep reconnects at once instead of waiting for the next retry.
+document.addEventListener("visibilitychange", () => {
+  if (!document.hidden && player && (!socket || socket.readyState > WebSocket.OPEN)) connect();
+});

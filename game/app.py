@@ -44,6 +44,9 @@ class Context:
     seed: Callable[[], int] = lambda: int.from_bytes(os.urandom(4), "little")
     sound: bool = True
     problems: list = field(default_factory=list)
+    phones: bool = False               # players' phones on by default in the setup (--phones)
+    phones_port: int = 8765
+    phone_counts: dict | None = None   # anonymous counts from the phones, for the session summary
 
     @classmethod
     def load(cls, deck_dirs: Path | list[Path], store: Store | None = None) -> "Context":
@@ -276,14 +279,14 @@ def _write_text_log(path: str, shown: list) -> None:
 
 
 def run(deck_dirs: list[Path], language: str | None = None, size: tuple[int, int] = (1280, 720),
-        fullscreen: bool = False, presenter: bool | None = None, swap: bool = False) -> int:
-    app = open_app(deck_dirs, language, size, fullscreen, presenter, swap)
+        fullscreen: bool = False, presenter: bool | None = None, swap: bool = False, phones: bool = False) -> int:
+    app = open_app(deck_dirs, language, size, fullscreen, presenter, swap, phones=phones)
     return app.run() if app else 0
 
 
 def open_app(deck_dirs: list[Path], language: str | None = None, size: tuple[int, int] = (1280, 720),
              fullscreen: bool = False, presenter: bool | None = None, swap: bool = False,
-             store: Store | None = None) -> App | None:
+             store: Store | None = None, phones: bool = False) -> App | None:
     """The start screen as the last run left the room: screen language, fullscreen and the
     swapped displays are remembered (the command line still wins)."""
     from game.scenes.start import StartScene
@@ -294,6 +297,7 @@ def open_app(deck_dirs: list[Path], language: str | None = None, size: tuple[int
     context = load_with_window(deck_dirs, size, store)
     if context is None:
         return None  # the window was closed while the decks loaded
+    context.phones = phones
     app = App(context, size, fullscreen or settings.fullscreen, presenter, swap or settings.swapped)
     app.push(StartScene(app))
     return app

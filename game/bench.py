@@ -200,7 +200,13 @@ def screen(quick: bool) -> Iterator[dict]:
     yield from benchmarks.idle_cpu(BUNDLED_DECKS, quick)
 
 
-BENCHMARKS: list[Callable[[bool], Iterator[dict]]] = [deck_loading, deck_scale, deck_export, screen]
+def phones(quick: bool) -> Iterator[dict]:
+    """Players' phones: a vote to the shared screen's count with 100 phones, and server memory per phone."""
+    from game.scenes import phones_bench
+    yield from phones_bench.vote_to_screen(BUNDLED_DECKS, quick)
+
+
+BENCHMARKS: list[Callable[[bool], Iterator[dict]]] = [deck_loading, deck_scale, deck_export, screen, phones]
 
 
 def run(quick: bool = False) -> Iterator[dict]:

@@ -84,6 +84,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--presenter", action=argparse.BooleanOptionalAction, default=None,
                         help="facilitator console in a second window (default: on when two displays are connected)")
     parser.add_argument("--swap", action="store_true", help="presenter view: swap the audience and console displays")
+    parser.add_argument("--phones", action="store_true", help="players join from their phones (a local web server "
+                                                              "runs while the session does; see README)")
 
     validate = commands.add_parser("validate", help="check decks and print every problem as path:line:column")
     validate.add_argument("paths", nargs="*", type=Path, help="deck folders or folders of decks (default: cards/)")
@@ -155,7 +157,8 @@ def _play(args) -> int:
         pygame.display.init()
     except pygame.error as error:   # no screen, or the display server refused the connection
         raise UserError(f"cannot open the game window: {error}") from None
-    return run(folders, args.lang, fullscreen=args.fullscreen, presenter=args.presenter, swap=args.swap)
+    return run(folders, args.lang, fullscreen=args.fullscreen, presenter=args.presenter, swap=args.swap,
+               phones=args.phones)
 
 
 def _reports(paths: list[Path] | None, args):

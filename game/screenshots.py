@@ -15,7 +15,8 @@ ROUND_SCENES = {
     "verdict": ("fact", "verdict"), "story": ("story", "story"),
 }
 OTHER_SCENES = ("start", "setup-languages", "setup-teams", "setup-rules", "end", "help", "menu", "preview", "export")
-SCENES = OTHER_SCENES + tuple(ROUND_SCENES)
+PHONE_SCENES = ("lobby", "phones-face", "phones-reveal")   # with players' phones (made-up players)
+SCENES = OTHER_SCENES + tuple(ROUND_SCENES) + PHONE_SCENES
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -92,9 +93,11 @@ def build(scene: str, deck_dir: Path, size: tuple[int, int], language: str, lang
         session = replace(session, card=session.order.index(card), step=0)
     while session.phase[0] != phase:
         session = next_step(session, clock())
-    if scene in ("reveal", "verdict", "clue"):
+    if scene in ("reveal", "verdict", "clue") and scene not in PHONE_SCENES:
         from game.rules import mark_team
         session = mark_team(session, 1)
+    if scene in PHONE_SCENES:
+        return _with_phones(app, deck, session, scene)
     round_scene = RoundScene(app, deck, session)
     app.reset(round_scene)
     round_scene.page = max(0, min(page, round_scene.page_count()) - 1)
@@ -121,3 +124,36 @@ def save(app, out: Path) -> list[Path]:
     console = out.with_name(f"{out.stem}-console{out.suffix}")
     pygame.image.save(app.console.surface, str(console))
     return [out, console]
+
+
+def _with_phones(app, deck, session, scene: str):
+    """The lobby or a round with 15 made-up players (12 answered at the face step); the server is not
+    started: nothing listens, the scenes only read its room."""
+    from dataclasses import replace
+
+    from game.rules import next_step, votes
+    from game.rules.session import back
+    from game.scenes.lobby import LobbyScene
+    from game.scenes.play import RoundScene
+    from game.web import PhoneServer
+    if session.phase[0] == "reveal":
+        session = back(session, session.started_at)
+    server = PhoneServer(deck, session, "majority", code="K7QM")
+    names = ["Amira", "Bogdan", "Chen", "Darya", "Elif", "Farid", "Greta", "Hana", "Ivo", "Jonas", "Kateryna",
+             "Lamin", "Maja", "", "Oksana"]
+    room = replace(server.room, position=(session.card, session.step))
+    for i, name in enumerate(names):
+        room = votes.join(room, session, f"p{i}", name, None, "uk" if i % 3 else "bg", deck)
+        room = replace(room, players=tuple(replace(p, joined=None) for p in room.players))
+    answers = [deck.card(session.card_id).categories, ("fled",), ("moved", "advocate"),
+               deck.card(session.card_id).categories, ("advocate",)]
+    for i in range(12):
+        room = votes.cast_vote(room, session, deck, f"p{i}", list(answers[i % len(answers)]))
+    server.room, server.session, server.started = room, session, scene != "lobby"
+    if scene == "lobby":
+        app.reset(LobbyScene(app, deck, session, server, ["192.168.137.1", "10.0.0.12"]))
+        return app
+    if scene == "phones-reveal":
+        session = server.follow(next_step(session, session.started_at))
+    app.reset(RoundScene(app, deck, session, phones=server))
+    return app

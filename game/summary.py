@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from babel.dates import format_datetime, format_timedelta
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 from game.decks import Deck
 from game.i18n import _, current_language, language_name
@@ -64,12 +64,23 @@ def facts(session: Session, deck: Deck) -> list[tuple[str, str]]:
     ]
 
 
-def markdown(session: Session, deck: Deck) -> str:
+def phone_facts(counts: dict | None) -> list[tuple[str, str]]:
+    """Players' phones, as anonymous counts: how many played, answers per step, share of right answers."""
+    if not counts:
+        return []
+    locale = current_language()
+    share = counts.get("share_correct")
+    return [(_("Players on phones"), format_decimal(counts["players"], locale=locale)),
+            (_("Answers per step"), ", ".join(format_decimal(n, locale=locale) for n in counts["answers"]) or "–"),
+            (_("Right answers"), format_percent(share, locale=locale) if share is not None else "–")]
+
+
+def markdown(session: Session, deck: Deck, phones: dict | None = None) -> str:
     # _() stays outside f-strings: Babel cannot extract a call inside one.
     title, scores, discussed = _("Session summary"), _("Scores"), _("Cards discussed")
     place, team, points = _("Place"), _("Team"), _("Points")
     lines = [f"# {title}", ""]
-    lines += [f"- **{name}:** {value}" for name, value in facts(session, deck)]
+    lines += [f"- **{name}:** {value}" for name, value in facts(session, deck) + phone_facts(phones)]
     if session.teams and session.scoring:
         lines += ["", f"## {scores}", "", f"| {place} | {team} | {points} |", "|---|---|---|"]
         lines += [f"| {rank} | {session.teams[team]} | {total} |" for rank, team, total in ranking(session)]
@@ -121,9 +132,9 @@ def spreadsheet_safe(cell: str) -> str:
     return cell
 
 
-def save(session: Session, deck: Deck, folder: Path) -> tuple[Path, Path]:
+def save(session: Session, deck: Deck, folder: Path, phones: dict | None = None) -> tuple[Path, Path]:
     base = folder / f"session-{session_id(session)}-{deck.id}"
     md, table = base.with_suffix(".md"), base.with_suffix(".csv")
-    write_atomically(md, markdown(session, deck))
+    write_atomically(md, markdown(session, deck, phones))
     write_atomically(table, csv_text(session, deck))
     return md, table

@@ -48,7 +48,8 @@ class EndScene(Scene):
     def _save(self) -> None:
         """Write the Markdown and CSV summary; a failure is said on screen and can be retried."""
         try:
-            markdown, _table = summary.save(self.session, self.deck, self.app.context.store.summaries_dir)
+            markdown, _table = summary.save(self.session, self.deck, self.app.context.store.summaries_dir,
+                                              self.app.context.phone_counts)
         except OSError as error:
             self.saved_to = _("Could not save the summary: {reason}").format(reason=error.strerror or error)
             return

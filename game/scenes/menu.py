@@ -77,6 +77,8 @@ class MenuScene(Scene):
         elif key == LEAVE:
             from game.scenes.start import StartScene
             self.round.autosave()       # a running timer's time left as of now, not of the last heartbeat
+            if getattr(self.round, "phones", None):   # the phones' server runs only with its round
+                self.round.phones.stop()
             self.app.reset(StartScene(self.app))
 
     def render_key(self):

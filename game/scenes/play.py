@@ -7,6 +7,8 @@ only once the mode's step reveals it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pygame
 
 from game import layout
@@ -21,6 +23,7 @@ from game.rules.session import Session
 from game.scenes import round_layout
 from game.scenes.base import Scene
 from game.ui import render, sound, theme
+from game.ui import votes as votes_ui
 from game.ui.flow import MARKER, Block, flow
 from game.ui.widgets import Button
 
@@ -29,10 +32,12 @@ HEARTBEAT = 5     # seconds between autosaves while a timer runs, so a crash cos
 
 
 class RoundScene(Scene):
-    def __init__(self, app, deck: Deck, session: Session):
+    def __init__(self, app, deck: Deck, session: Session, phones=None):
         super().__init__(app)
         self.deck = deck
         self.session = session
+        self.phones = phones          # the players' phones server (game.web.PhoneServer), or None
+        self.phones_seen = None
         self.notice = ""
         self.shown_second = None
         self.chimed = False
@@ -52,10 +57,12 @@ class RoundScene(Scene):
         if session.card != self.session.card or session.step != self.session.step:
             self.chimed = False
             self.page = 0
-        self.session = session
+        self.session = session = self.phones.follow(session) if self.phones else session
         self.autosave()
         if session.finished:
             from game.scenes.end import EndScene
+            if self.phones:     # anonymous counts only, for the summary
+                self.app.context.phone_counts = self.phones.tally.as_dict()
             self.app.replace(EndScene(self.app, self.deck, session))
 
     def autosave(self) -> None:
@@ -101,6 +108,11 @@ class RoundScene(Scene):
 
     # --- time ------------------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
+        seen = self.phones.version if self.phones else None
+        phones_changed, self.phones_seen = seen != self.phones_seen, seen
+        return self._update_timer() or phones_changed
+
+    def _update_timer(self) -> bool:
         timer = self.session.timer
         if not timer:
             return False
@@ -119,8 +131,13 @@ class RoundScene(Scene):
     # --- layout ----------------------------------------------------------------------------------
     def _areas(self, size) -> round_layout.Areas:
         phase = self.session.phase[0]
-        return round_layout.areas(size, len(self.session.teams), shows_identity(self.session.mode, phase)
-                                  and phase == "face")
+        chart = bool(self.phones) and votes_ui.shows_chart(self.session)   # the room's answers take the card's place
+        areas = round_layout.areas(size, len(self.session.teams), chart or (shows_identity(self.session.mode, phase)
+                                                                            and phase == "face"))
+        if self.phones:   # a line beneath the panel for "12 of 15 have answered"
+            panel = areas.panel
+            areas = replace(areas, panel=Box(panel.x, panel.y, panel.w, panel.h - theme.px(size[1], 0.06)))
+        return areas
 
     def buttons(self, size):
         session = self.session
@@ -220,7 +237,8 @@ class RoundScene(Scene):
 
     # --- drawing ---------------------------------------------------------------------------------
     def render_key(self):
-        return (id(self), self.session, self.notice, self.shown_second if self.session.timer else None, self.page)
+        return (id(self), self.session, self.notice, self.shown_second if self.session.timer else None, self.page,
+                self.phones_seen)
 
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
@@ -234,6 +252,10 @@ class RoundScene(Scene):
             self._draw_header(surface, areas.header, phase)
         self._draw_panel(surface, areas.panel, phase)
         self._draw_bar(surface, areas.bar, phase)
+        if self.phones:
+            panel = areas.panel
+            votes_ui.draw_status(surface, Box(panel.x, panel.y + panel.h, panel.w, theme.px(h, 0.06)), self.phones,
+                                 self.session)
         if self.session.paused:
             self._draw_paused(surface)
 
@@ -276,6 +298,8 @@ class RoundScene(Scene):
 
     def _draw_card(self, surface, box):
         card = self.deck.card(self.session.card_id)
+        if self.phones and votes_ui.shows_chart(self.session):   # the card was seen before; now the room's answers
+            return votes_ui.draw_chart(surface, box, self.phones, self.session, self.deck)
         ops = round_layout.card_front(card, self._text(), self._second(), self.deck.edition(self.session.language),
                                       box.w, box.h, surface.get_height(), render.measure)
         render.paint(surface, ops, (box.x, box.y))

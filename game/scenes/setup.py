@@ -26,6 +26,10 @@ CARD_COUNTS = (5, 8, 10, 12, 15, 20, 30, 0)
 TIMERS = (0, 30, 60, 90, 120, 180, 300)
 LEADERBOARD = {"always": N_("always"), "end": N_("at the end"), "never": N_("never")}
 PAGES = (N_("Languages"), N_("Teams"), N_("Mode and rules"))
+# Players' phones: off, or on with team points from the votes (see game.rules.votes.TEAM_POINTS).
+PHONES = {None: N_("off"), "off": N_("on, the facilitator marks teams"),
+          "majority": N_("on, a point when most of a team is right"),
+          "share": N_("on, points for each player who is right")}
 
 
 def default_team_name(index: int) -> str:
@@ -58,6 +62,8 @@ class SetupScene(Scene):
         self.scoring = Row(N_("Scores"), [True, False], show=lambda on: _("on") if on else _("off"))
         self.leaderboard = Row(N_("Show scores"), list(LEADERBOARD), show=lambda k: _(LEADERBOARD[k]))
         self.self_guided = Row(N_("Players on their own"), [False, True], show=lambda on: _("yes") if on else _("no"))
+        self.phones = Row(N_("Players' phones"), list(PHONES), index=2 if app.context.phones else 0,
+                          show=lambda key: _(PHONES[key]))
         self._apply_preset()
 
     # --- rows per page ---------------------------------------------------------------------------
@@ -67,7 +73,7 @@ class SetupScene(Scene):
         if self.page == 1:
             return [self.team_count] + self.names[:self.team_count.value]
         return [self.preset, self.mode, self.cards, self.categories, self.timer, self.scoring, self.leaderboard,
-                self.self_guided]
+                self.self_guided, self.phones]
 
     @property
     def typing(self) -> bool:
@@ -138,7 +144,11 @@ class SetupScene(Scene):
             self.error = problem.message(_)
             return
         failure = context.store.save(session)
-        scene = RoundScene(self.app, self.deck, session)
+        if self.phones.value is None:
+            scene = RoundScene(self.app, self.deck, session)
+        else:
+            from game.scenes.lobby import start_lobby
+            scene = start_lobby(self.app, self.deck, session, self.phones.value)
         if failure:  # a full or read-only disk: play, but say the session is not kept
             scene.notice = _("Autosave failed, play goes on: {reason}").format(reason=failure)
         self.app.reset(scene)
@@ -188,7 +198,7 @@ class SetupScene(Scene):
 
     def render_key(self):
         rows = [self.language, self.language2, self.team_count, *self.names, self.preset, self.mode, self.cards,
-                self.categories, self.timer, self.scoring, self.leaderboard, self.self_guided]
+                self.categories, self.timer, self.scoring, self.leaderboard, self.self_guided, self.phones]
         return (id(self), self.page, self.error, self.form.key(rows))
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -12,12 +12,12 @@ from babel import Locale
 from babel.messages.pofile import read_po
 from fontTools.ttLib import TTFont
 
-from game import i18n
+from game import i18n, textdir
 from game.screenshots import SCENES, build
 from tests.conftest import PROJECT
 
 LOCALES = PROJECT / "locales"
-UI_LANGUAGES = ["en", "bg", "pl", "uk", "el", "it", "sv", "cs"]
+UI_LANGUAGES = ["en", "bg", "pl", "uk", "el", "it", "sv", "cs", "fa"]
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
 
@@ -31,7 +31,7 @@ def placeholders(text: str) -> set[str]:
 
 
 def test_every_ui_language_has_a_catalog():
-    assert i18n.available_languages() == ["en", "bg", "cs", "el", "it", "pl", "sv", "uk"]
+    assert i18n.available_languages() == ["en", "bg", "cs", "el", "fa", "it", "pl", "sv", "uk"]
 
 
 def test_every_string_in_game_is_in_the_template():
@@ -127,8 +127,11 @@ def test_system_language_is_followed_and_falls_back_to_english(monkeypatch):
 @pytest.mark.parametrize("language", UI_LANGUAGES)
 def test_every_scene_in_every_ui_language_has_glyphs_for_every_character(language, drawn, tmp_path, monkeypatch):
     monkeypatch.setenv("THE_UNKNOWN_DATA", str(tmp_path))
-    cmaps = [TTFont(path).getBestCmap() for path in sorted((PROJECT / "assets" / "fonts").glob("*.ttf"))]
-    card_language = language if language in ("en", "bg", "pl", "uk", "el", "it", "sv") else "en"
+    fonts = sorted((PROJECT / "assets" / "fonts").glob("*.ttf"))
+    # A line with right-to-left text is drawn in Noto Sans with Arabic, any other line in Noto Sans.
+    rtl_cmaps = [TTFont(path).getBestCmap() for path in fonts if "WithArabic" in path.name]
+    cmaps = [TTFont(path).getBestCmap() for path in fonts if "WithArabic" not in path.name]
+    card_language = language if language in ("en", "bg", "pl", "uk", "el", "it", "sv", "fa") else "en"
     for scene in SCENES:
         app = build(scene, PROJECT / "cards", (960, 540), card_language, "bg" if card_language != "bg" else "uk",
                     ui_language=language, presenter=True)
@@ -136,7 +139,8 @@ def test_every_scene_in_every_ui_language_has_glyphs_for_every_character(languag
         app.console.draw()
         app.close()
     assert drawn, "nothing was drawn"
-    missing = {ch for text in drawn for ch in text if not ch.isspace() and any(ord(ch) not in c for c in cmaps)}
+    missing = {ch for text in drawn for ch in text if not ch.isspace()
+               and any(ord(ch) not in c for c in (rtl_cmaps if textdir.has_rtl(text) else cmaps))}
     assert not missing, f"{language}: no glyph for {sorted(missing)}"
 
 

@@ -16,6 +16,7 @@ from tests.conftest import SAMPLE_DECK
     ("scored 1.00, then 1,5", ["1.00", "1.5"]),
     ("the 1990s / през 90-те / w latach 90. / negli anni Novanta / 1990-talet", ["90s"] * 5),
     ("της δεκαετίας του 1990 / το 1921", ["1921", "90s"]),
+    ("در دهه 1980 / در سال 1921", ["1921", "80s"]),
     ("w latach 2006–2018", ["2006", "2018"]),
     ("in 1910–11", ["1910", "1911"]),
     ("20th century / XX век / 1900-talets / 20ού αιώνα / II wojna", []),

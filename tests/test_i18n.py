@@ -18,7 +18,7 @@ from game.screenshots import SCENES, build
 from tests.conftest import PROJECT
 
 LOCALES = PROJECT / "locales"
-UI_LANGUAGES = ["en", "bg", "pl", "uk", "el", "it", "sv", "cs", "ar"]
+UI_LANGUAGES = ["en", "bg", "pl", "uk", "el", "it", "sv", "cs", "ar", "fa"]
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
 
@@ -32,7 +32,7 @@ def placeholders(text: str) -> set[str]:
 
 
 def test_every_ui_language_has_a_catalog():
-    assert i18n.available_languages() == ["en", "ar", "bg", "cs", "el", "it", "pl", "sv", "uk"]
+    assert i18n.available_languages() == ["en", "ar", "bg", "cs", "el", "fa", "it", "pl", "sv", "uk"]
 
 
 def test_every_string_in_game_is_in_the_template():

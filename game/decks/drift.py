@@ -27,10 +27,11 @@ from game.decks.yamlfile import YamlList, YamlMap, read_yaml
 
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f.,]\d+)*")
 # A decade, written "1990s" / "’90s" in English and "90-те", "1990-х", "lat 90.", "anni ’90",
-# "δεκαετία του 1990", "1990-talet" elsewhere, is compared by its last two digits ("90s").
+# "δεκαετία του 1990", "دهه 1990", "1990-talet" elsewhere, is compared by its last two digits ("90s").
 _DECADE = re.compile(r"(?:(?<=\blat )|(?<=\blatach )|(?<=\d\d\. i )|(?<=\banni )|(?<=\banni ’)|(?<=\banni '))"
                      r"(\d\d)(?=\.|\b)(?![–-]\d)"
                      r"|(?:(?<=δεκαετία του )|(?<=δεκαετίας του ))\d\d(\d\d)\b"
+                     r"|(?<=دهه )\d\d(\d\d)\b"
                      r"|(?:\b\d\d|[’'])(\d\d)s\b|\b(?:\d\d)?(\d\d)[-‑](?:те|х|ті|talet\w*)(?!\w)")
 _ITALIAN_DECADES = {"venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50, "sessanta": 60, "settanta": 70,
                     "ottanta": 80, "novanta": 90}

@@ -51,11 +51,15 @@ def _kind(char: str) -> str:
     return "D" if kind in ("EN", "AN") else "N"
 
 
+MIRRORED = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹"))   # what a right-to-left line shows for each
+
+
 @lru_cache(maxsize=4096)
 def visual_runs(line: str, rtl: bool | None = None) -> tuple[tuple[str, bool], ...]:
     """(text, right_to_left) runs of one line in visual order, left to right. A right-to-left run is
-    returned in logical order for shaping, with the spaces and brackets that belong to it, so that
-    HarfBuzz mirrors the brackets; digits and left-to-right words are runs of their own."""
+    one stretch of Arabic-script letters, in logical order, for HarfBuzz to shape; everything else
+    (spaces, digits, Latin words, punctuation) comes as it is shown, brackets and arrows that read
+    right to left already mirrored. Shaping only letters keeps the renderer from reordering words."""
     if not has_rtl(line):
         return ((line, False),)
     rtl = base_is_rtl(line) if rtl is None else rtl
@@ -73,13 +77,17 @@ def visual_runs(line: str, rtl: bool | None = None) -> tuple[tuple[str, bool], .
         left = kinds[i - 1] if i else edge
         right = kinds[j] if j < len(kinds) else edge
         strong = {"D": "R"}.get(left, left), {"D": "R"}.get(right, right)
-        kinds[i:j] = ["R" if strong == ("R", "R") or (strong[0] != strong[1] and rtl) else "L"] * (j - i)
+        kinds[i:j] = ["r" if strong == ("R", "R") or (strong[0] != strong[1] and rtl) else "l"] * (j - i)
         i = j
     runs: list[tuple[str, bool]] = []
     start = 0
     for end in range(1, len(visual) + 1):
         if end == len(visual) or (kinds[end] == "R") != (kinds[start] == "R"):
             piece = visual[start:end]
-            runs.append((piece[::-1], True) if kinds[start] == "R" else (piece, False))
+            if kinds[start] == "R":
+                runs.append((piece[::-1], True))
+            else:
+                runs.append(("".join(MIRRORED.get(char, char) if kind == "r" else char
+                                     for char, kind in zip(piece, kinds[start:end])), False))
             start = end
     return tuple(runs)

@@ -17,9 +17,12 @@ def test_direction_comes_from_cldr(code, rtl):
 
 def test_mixed_lines_become_runs_in_visual_order():
     # A Latin name and a year inside Arabic: the Arabic words are read from the right, the name and the
-    # year keep their own order, and the brackets travel with the Arabic word they enclose.
+    # year keep their own order, and the brackets around an Arabic word face it (mirrored).
     assert textdir.visual_runs("قابلت Marie Curie في 1911 (باريس).") == (
-        (" (باريس).", True), ("1911", False), (" في ", True), ("Marie Curie", False), ("قابلت ", True))
+        (".(", False), ("باريس", True), (") 1911 ", False), ("في", True), (" Marie Curie ", False), ("قابلت", True))
+    # The arrow between two countries points the way a right-to-left reader goes.
+    assert textdir.visual_runs("کوبا › ایالات متحده") == (
+        ("متحده", True), (" ", False), ("ایالات", True), (" ‹ ", False), ("کوبا", True))
     # An Arabic word quoted in an English sentence stays in its place; the sentence reads left to right.
     assert textdir.visual_runs("Born in Kabul, she wrote «کابل» in 2001.") == (
         ("Born in Kabul, she wrote «", False), ("کابل", True), ("» in 2001.", False))
@@ -128,3 +131,15 @@ def test_right_to_left_faces_put_markers_to_the_right_of_their_words():
         assert names and markers
         marker_x = min(x for x, _ in markers[0].points)
         assert (marker_x > names[0].box.x + names[0].box.w / 2) is markers_right, language
+
+
+def test_the_first_word_of_a_right_to_left_line_is_drawn_at_the_right(screen):
+    """Checked in pixels: each word rendered alone is found where the reading order puts it."""
+    font = render.rtl_font(60, False, True)
+    line = render.text_surface("کوبا › ایالات متحده", 60, (0, 0, 0))
+    first, last = font.render("کوبا", True, (0, 0, 0)), font.render("متحده", True, (0, 0, 0))
+
+    def found(word, x):
+        return all(word.get_at((i, j)).a == line.get_at((x + i, j)).a
+                   for j in range(word.get_height()) for i in range(word.get_width()))
+    assert found(first, line.get_width() - first.get_width()) and found(last, 0)

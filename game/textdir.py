@@ -27,8 +27,8 @@ def is_rtl_language(code: str) -> bool:
 
 def _shaped(char: str) -> bool:
     """Letters and marks of the scripts that HarfBuzz must shape right to left (Arabic, Hebrew, Syriac…)."""
-    return unicodedata.bidirectional(char) in ("AL", "R") or (
-        unicodedata.category(char) == "Mn" and "ARABIC" in unicodedata.name(char, ""))
+    return unicodedata.bidirectional(char) in ("AL", "R") or char in "\u200c\u200d" or (
+        unicodedata.category(char) == "Mn" and "ARABIC" in unicodedata.name(char, ""))   # ZWNJ/ZWJ: inside words
 
 
 def has_rtl(text: str) -> bool:

@@ -66,22 +66,19 @@ def width(text: str, size: float, font_name: str) -> float:
 
 def draw_string(canvas: Canvas, x: float, y: float, text: str, font_name: str, size: float) -> None:
     """One line at (x, y) in points. A line with right-to-left text is drawn run by run in visual
-    order; each shaped run is marked with its text in logical order (ActualText, as the PDF standard
-    defines it), so a reader that honours it copies the text out as it was written."""
+    order, and marked with the whole line in logical order (ActualText, as the PDF standard defines
+    it), so a reader that honours it copies the text out as it was written."""
     if not textdir.has_rtl(text):
         canvas.setFont(font_name, size)
         canvas.drawString(x, y, text)
         return
     font_name = line_font(font_name, text)
     canvas.setFont(font_name, size)
+    canvas._code.append(f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC")
     for run, rtl, run_width in runs(text, font_name, size):
-        if rtl:
-            canvas._code.append(f"/Span <</ActualText <FEFF{run.encode('utf-16-be').hex().upper()}>>> BDC")
-            canvas.drawString(x, y, shapeStr(run, font_name, size, force=True))
-            canvas._code.append("EMC")
-        else:
-            canvas.drawString(x, y, run)
+        canvas.drawString(x, y, shapeStr(run, font_name, size, force=True) if rtl else run)
         x += run_width
+    canvas._code.append("EMC")
 
 
 def clear_caches() -> None:

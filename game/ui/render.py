@@ -41,7 +41,8 @@ def rtl_font(size: int, bold: bool, right_to_left: bool) -> pygame.font.Font:
 def text_surface(text: str, size: int, color, bold: bool = False, italic: bool = False) -> pygame.Surface:
     if not textdir.has_rtl(text):
         return font(size, bold, italic).render(text, True, color)
-    pieces = [rtl_font(size, bold, rtl).render(run, True, color) for run, rtl in textdir.visual_runs(text)]
+    pieces = [rtl_font(size, bold, rtl).render(run, True, color) for run, rtl in textdir.visual_runs(text)
+              if rtl_font(size, bold, rtl).size(run)[0]]   # a mark with no width alone (LRM) draws nothing
     line = pygame.Surface((sum(p.get_width() for p in pieces), max(p.get_height() for p in pieces)), pygame.SRCALPHA)
     line.fill((*color[:3], 0))   # transparent, in the text colour: edges blend without a dark fringe
     x = 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from game import layout
+from game import layout, textdir
 from game.layout import LINE_HEIGHT, Box, Measure
 
 MARKER = 1.3   # the indent of a block with a category marker, in its text size
@@ -139,11 +139,13 @@ def _op(block, size, lines, x, y, width) -> list[layout.FaceOp]:
     indent = _indent(block, size)
     height = len(lines) * size * LINE_HEIGHT
     ops: list[layout.FaceOp] = []
+    rtl = textdir.base_is_rtl(block.text)   # the marker stands before the words: on their right
     if block.marker:
         mark = size * 0.75
-        ops.append(layout.category_marker(block.marker, Box(x, y + (size * LINE_HEIGHT - mark) / 2, mark, mark)))
-    ops.append(layout.Text(Box(x + indent, y, width - indent, height + 1), "\n".join(lines), size, block.color,
-                           block.bold, block.italic, block.align, min_size=size))
+        at = x + width - mark if rtl else x
+        ops.append(layout.category_marker(block.marker, Box(at, y + (size * LINE_HEIGHT - mark) / 2, mark, mark)))
+    ops.append(layout.Text(Box(x if rtl else x + indent, y, width - indent, height + 1), "\n".join(lines), size,
+                           block.color, block.bold, block.italic, block.align, min_size=size))
     return ops
 
 

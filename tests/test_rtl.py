@@ -143,3 +143,25 @@ def test_the_first_word_of_a_right_to_left_line_is_drawn_at_the_right(screen):
         return all(word.get_at((i, j)).a == line.get_at((x + i, j)).a
                    for j in range(word.get_height()) for i in range(word.get_width()))
     assert found(first, line.get_width() - first.get_width()) and found(last, 0)
+
+
+@pytest.mark.parametrize("language, second", [("ar", "en"), ("fa", "bg"), ("en", "ar")])
+def test_a_whole_session_plays_with_a_right_to_left_language(tmp_path, drawn, language, second):
+    """Every step of every card, by keys, in the bundled deck: nothing fails, and the Arabic-script
+    text reaches the screen."""
+    import pygame
+    from game.scenes.end import EndScene
+    from game.scenes.play import RoundScene
+    from game.screenshots import build
+    from tests.conftest import PROJECT
+    app = build("face", PROJECT / "cards", (1280, 720), language, second, ui_language="en")
+    steps = 0
+    while isinstance(app.top, RoundScene) and steps < 200:
+        app.draw(app.screen)
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode=""))
+        app.step()
+        steps += 1
+    assert isinstance(app.top, EndScene), steps
+    app.draw(app.screen)
+    app.close()
+    assert any(textdir.has_rtl(text) for text in drawn)

@@ -135,4 +135,6 @@ def test_export_dialog_says_when_cards_miss_the_floors_or_print_untranslated(app
     dialog = ExportScene(app, app.context.decks[0].deck, "bg")   # Dara Test has no Bulgarian text
     dialog.out.options[0] = str(tmp_path / "bg.pdf")
     dialog.handle(Intent(Action.NEXT))
+    dialog.job.wait(60)                          # the export runs in a thread; the window keeps answering
+    dialog.update(0.0)
     assert dialog.message.startswith("Saved") and "partly untranslated" in dialog.message, dialog.message

@@ -83,6 +83,7 @@ def test_a_phone_reads_in_its_own_language_votes_and_sees_the_story_after_the_re
     setup = SetupScene(app, deck)
     app.push(setup)
     setup.language.index = setup.language.options.index("bg")
+    setup.language.on_change()                      # as the arrow keys do: the second-language list follows
     setup.language2.index = setup.language2.options.index("en")
     setup.team_count.index = setup.team_count.options.index(2)
     setup.phones.index = list(PHONES).index("majority")

@@ -23,6 +23,8 @@ from game.store import write_atomically
 CSV_COLUMNS = ("session", "started", "duration_s", "deck", "mode", "language", "language2", "position", "card_id",
                "card", "status")
 CSV_TEAM_COLUMNS = ("team_number", "team", "points")
+# Columns added later go last, so older files still line up when stacked.
+CSV_LATER_COLUMNS = ("group",)
 
 
 def ranking(session: Session) -> list[tuple[int, int, int]]:
@@ -58,7 +60,7 @@ def facts(session: Session, deck: Deck) -> list[tuple[str, str]]:
         (_("Languages"), languages),
         (_("Mode"), _(MODES[session.mode].name)),
         (_("Cards played"), format_decimal(len(session.played()), locale=locale)),
-    ]
+    ] + ([(_("Group"), session.group)] if session.group else [])
 
 
 def markdown(session: Session, deck: Deck) -> str:
@@ -85,14 +87,14 @@ def csv_text(session: Session, deck: Deck) -> str:
     points = _points_per_card(session)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS + (CSV_TEAM_COLUMNS if session.scoring else ()))
+    writer.writerow(CSV_COLUMNS + (CSV_TEAM_COLUMNS if session.scoring else ()) + CSV_LATER_COLUMNS)
     for i, card_id in enumerate(session.order[:session.card + 1]):
         card = common + [i + 1, card_id, deck.text(card_id, session.language).name,
                          "skipped" if i in session.skipped else "played"]
         if not session.scoring:
-            writer.writerow(card)
+            writer.writerow(card + [session.group])
         for team, name in enumerate(session.teams if session.scoring else ()):
-            writer.writerow(card + [team + 1, name, points.get((i, team), 0)])
+            writer.writerow(card + [team + 1, name, points.get((i, team), 0), session.group])
     return buffer.getvalue()
 
 

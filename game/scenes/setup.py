@@ -11,6 +11,7 @@ import dataclasses
 import pygame
 
 from game.decks import CATEGORIES, Deck
+from game.history import played_by, read_sessions
 from game.i18n import N_, _, language_name, ngettext
 from game.input import Action, Intent
 from game.layout import Box
@@ -49,6 +50,7 @@ class SetupScene(Scene):
                               show=lambda n: _("no teams") if not n else str(n))
         self.names = [Row(lambda i=i: default_team_name(i), [""], text=True,
                           marker=(theme.TEAM_SHAPES[i], theme.TEAM_COLORS[i])) for i in range(MAX_TEAMS)]
+        self.group = Row(N_("Group (optional)"), [""], text=True, limit=40)
         self.preset = Row(N_("Preset"), presets, show=lambda p: _(p.name), on_change=self._apply_preset)
         self.mode = Row(N_("Mode"), list(MODES), show=lambda m: _(MODES[m].name))
         self.cards = Row(N_("Cards"), list(CARD_COUNTS), show=lambda n: str(n) if n else _("all"))
@@ -65,7 +67,7 @@ class SetupScene(Scene):
         if self.page == 0:
             return [self.language, self.language2]
         if self.page == 1:
-            return [self.team_count] + self.names[:self.team_count.value]
+            return [self.team_count] + self.names[:self.team_count.value] + [self.group]
         return [self.preset, self.mode, self.cards, self.categories, self.timer, self.scoring, self.leaderboard,
                 self.self_guided]
 
@@ -122,9 +124,11 @@ class SetupScene(Scene):
             return
         from game.scenes.play import RoundScene
         context = self.app.context
+        group = self.group.value.strip()
+        played = played_by(group, self.deck.id, read_sessions(context.store.summaries_dir)) if group else frozenset()
         try:
             session = start(self.deck, self.rules(), self.team_names(), self.language.value, self.language2.value,
-                            seed=context.seed(), now=context.clock())
+                            seed=context.seed(), now=context.clock(), group=group, played=played)
         except IllegalMove as problem:
             self.error = problem.message(_)
             return
@@ -171,7 +175,7 @@ class SetupScene(Scene):
         return buttons + self.form.buttons(self.rows(), self._area(size), h)
 
     def render_key(self):
-        rows = [self.language, self.language2, self.team_count, *self.names, self.preset, self.mode, self.cards,
+        rows = [self.language, self.language2, self.team_count, *self.names, self.group, self.preset, self.mode, self.cards,
                 self.categories, self.timer, self.scoring, self.leaderboard, self.self_guided]
         return (id(self), self.page, self.error, self.form.key(rows))
 
@@ -192,6 +196,8 @@ class SetupScene(Scene):
                 button.draw(surface, theme.px(h, theme.BODY))
 
     def _hint(self) -> str:
+        if self.page == 1 and self.form.focused(self.rows()) is self.group:
+            return _("A group's name (a class, a course): its sessions leave out the cards it has already played.")
         if self.page == 1:
             return _("Type a name for the highlighted team, or keep the letters.")
         if self.page == 2 and self.preset.options:

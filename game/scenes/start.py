@@ -9,6 +9,7 @@ from datetime import datetime
 import pygame
 from babel.dates import format_datetime
 
+from game.history import read_sessions
 from game.i18n import _, current_language, language_name, ngettext
 from game.input import Action, Intent
 from game.layout import Box
@@ -17,7 +18,7 @@ from game.scenes.base import Scene
 from game.ui import render, theme
 from game.ui.widgets import Button
 
-RESUME, NEW, PREVIEW, LANGUAGE, QUIT = "resume", "new", "preview", "language", "quit"
+RESUME, NEW, PREVIEW, HISTORY, LANGUAGE, QUIT = "resume", "new", "preview", "history", "language", "quit"
 
 
 class StartScene(Scene):
@@ -27,6 +28,7 @@ class StartScene(Scene):
         saved = app.context.store.load()
         self.saved = saved if saved and not saved.finished else None   # a finished one has its summary
         self.notice = ""
+        self.past = read_sessions(app.context.store.summaries_dir)
 
     @property
     def reports(self):
@@ -37,8 +39,9 @@ class StartScene(Scene):
         m = theme.px(h, theme.MARGIN)
         bh = theme.px(h, 0.085)
         labels = ([(_("Resume the last session"), RESUME)] if self.saved else []) + \
-                 [(_("New session"), NEW), (_("Preview and print"), PREVIEW), (language_name(current_language()), LANGUAGE),
-                  (_("Quit"), QUIT)]
+                 [(_("New session"), NEW), (_("Preview and print"), PREVIEW)] + \
+                 ([(_("Past sessions"), HISTORY)] if self.past else []) + \
+                 [(language_name(current_language()), LANGUAGE), (_("Quit"), QUIT)]
         bw = (w - 2 * m - (len(labels) - 1) * m) / len(labels)
         buttons = [Button(Box(m + i * (bw + m), h - m - bh, bw, bh), label, Intent(Action.NEXT, text=key),
                           focused=i == 0) for i, (label, key) in enumerate(labels)]
@@ -90,6 +93,9 @@ class StartScene(Scene):
         elif key == PREVIEW and self.reports:
             from game.scenes.preview import PreviewScene
             self.app.push(PreviewScene(self.app, self.reports[self.selected]))
+        elif key == HISTORY:
+            from game.scenes.history import HistoryScene
+            self.app.push(HistoryScene(self.app, self.past))
         elif key == RESUME and self.saved:
             deck = next((r.deck for r in self.reports if r.deck and r.deck.id == self.saved.deck_id), None)
             if deck and all(card_id in {card.id for card in deck.cards} for card_id in self.saved.order):

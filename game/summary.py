@@ -16,6 +16,7 @@ from babel.numbers import format_decimal
 from game.decks import Deck
 from game.i18n import _, current_language, language_name
 from game.rules import MODES, Session
+from game.rules.standings import ranked
 from game.store import write_atomically
 
 
@@ -29,13 +30,7 @@ CSV_LATER_COLUMNS = ("group",)
 
 def ranking(session: Session) -> list[tuple[int, int, int]]:
     """(place, team index, points), best first; equal points share a place."""
-    rows = sorted(enumerate(session.scores()), key=lambda pair: -pair[1])
-    ranked, place = [], 0
-    for i, (team, points) in enumerate(rows):
-        if i == 0 or points != rows[i - 1][1]:
-            place = i + 1
-        ranked.append((place, team, points))
-    return ranked
+    return ranked(session.scores())
 
 
 def session_id(session: Session) -> str:

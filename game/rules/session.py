@@ -33,7 +33,7 @@ class Rules:
     scoring: bool = True
     points: int = 1
     timer: int = 0                      # seconds per step where players talk; 0: no timer
-    leaderboard: str = "end"            # always | end | never
+    leaderboard: str = "end"            # always | card (standings after each card) | end | never
     self_guided: bool = False
 
 

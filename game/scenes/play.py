@@ -18,6 +18,7 @@ from game.rules import (MODES, IllegalMove, back, finish, mark_team, next_step, 
                         shows_identity, skip, suspend, toggle_pause, toggle_timer, undo)
 from game.rules import instruction as step_instruction
 from game.rules.session import Session
+from game.rules.standings import due as standings_due
 from game.scenes.base import Scene
 from game.ui import render, sound, theme
 from game.ui.widgets import Button
@@ -65,8 +66,12 @@ class RoundScene(Scene):
         action = intent.action
         if action is Action.CLICK:
             return super().handle(intent)
-        if action is Action.NEXT:
+        if action is Action.NEXT and standings_due(self.session):
+            self.show_standings(then_next=True)
+        elif action is Action.NEXT:
             self.apply(lambda s: next_step(s, now()))
+        elif action is Action.STANDINGS:
+            self.show_standings()
         elif action is Action.BACK:
             self.apply(lambda s: back(s, now()))
         elif action is Action.MARK:
@@ -82,6 +87,14 @@ class RoundScene(Scene):
         elif action is Action.MENU:
             from game.scenes.menu import MenuScene
             self.app.push(MenuScene(self.app, self))
+
+    def show_standings(self, then_next: bool = False) -> None:
+        """The standings screen (game/scenes/standings.py); without scores there are none."""
+        if not self.session.scoring:
+            self.notice = _("scores are off")
+            return
+        from game.scenes.standings import StandingsScene
+        self.app.push(StandingsScene(self.app, self, then_next))
 
     def end_session(self) -> None:
         self.apply(lambda s: finish(s, self.app.context.clock()))

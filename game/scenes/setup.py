@@ -25,7 +25,7 @@ from game.ui.widgets import Button
 
 CARD_COUNTS = (5, 8, 10, 12, 15, 20, 30, 0)
 TIMERS = (0, 30, 60, 90, 120, 180, 300)
-LEADERBOARD = {"always": N_("always"), "end": N_("at the end"), "never": N_("never")}
+LEADERBOARD = {"always": N_("always"), "card": N_("after each card"), "end": N_("at the end"), "never": N_("never")}
 PAGES = (N_("Languages"), N_("Teams"), N_("Mode and rules"))
 
 

@@ -12,17 +12,20 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import pygame
 
 from game import i18n
-from game.decks import DeckReport, load_decks
 from game.input import Action, Intent, intents
-from game.rules.presets import Preset, load_presets
+from game.layout import Box
 from game.scenes.base import Scene
 from game.store import Store
 from game.ui import render, theme
+
+if TYPE_CHECKING:
+    from game.decks import DeckReport
+    from game.rules.presets import Preset
 
 MIN_SIZE = (640, 360)
 IDLE_SLEEP = 0.02
@@ -33,18 +36,23 @@ TEXT_LOG = os.environ.get("THE_UNKNOWN_TEXT_LOG")  # a file that always holds th
 class Context:
     """What scenes need from outside, passed in so tests can hand in their own."""
 
-    decks: list[DeckReport]
+    decks: list["DeckReport"]
     deck_dirs: list[Path]
     store: Store
-    presets: list[Preset]
+    presets: list["Preset"]
     clock: Callable[[], float] = time.time
     seed: Callable[[], int] = lambda: int.from_bytes(os.urandom(4), "little")
     sound: bool = True
     problems: list = field(default_factory=list)
+    # THE_UNKNOWN_CALM=1: calm mode whatever the rules say (a kiosk; the test suite, so that key
+    # sequences never depend on how fast they are pressed)
+    calm: bool = field(default_factory=lambda: os.environ.get("THE_UNKNOWN_CALM") == "1")
 
     @classmethod
     def load(cls, deck_dirs: Path | list[Path], store: Store | None = None) -> "Context":
         """`deck_dirs`: one folder of decks, or several (the bundled decks and the user's own)."""
+        from game.decks import load_decks
+        from game.rules.presets import load_presets
         deck_dirs = [deck_dirs] if isinstance(deck_dirs, Path) else list(deck_dirs)
         store = store or Store()
         presets, problems = load_presets(store.presets_dir)
@@ -105,6 +113,19 @@ class App:
     def reset(self, scene: Scene) -> None:
         self.scenes = [scene]
         self.dirty = True
+
+    def splash(self) -> None:
+        """The first frame, drawn before the decks are read: the window answers at once."""
+        w, h = self.size
+        m = theme.px(h, theme.MARGIN)
+        self.screen.fill(theme.BACKGROUND)
+        with render.recording_text() as self.shown:
+            render.text(self.screen, Box(m, m, w - 2 * m, theme.px(h, 0.09)), "The UnKnown", theme.px(h, theme.TITLE),
+                        theme.TEXT, bold=True, max_lines=1)
+            render.text(self.screen, Box(m, m + theme.px(h, 0.09), w - 2 * m, theme.px(h, 0.06)),
+                        i18n._("Reading the decks…"), theme.px(h, theme.SMALL), theme.MUTED, max_lines=1)
+        pygame.display.flip()
+        self.frames += 1
 
     def sync_text_input(self) -> None:
         """SDL sends typed text (TEXTINPUT) only while text input is on; keep it on exactly while the
@@ -287,8 +308,11 @@ def open_app(deck_dirs: list[Path], language: str | None = None, size: tuple[int
     settings = store.settings()
     remembered = settings.language if settings.language in i18n.available_languages() else None
     i18n.set_language(language or remembered or i18n.system_language())
-    app = App(Context.load(deck_dirs, store), size, fullscreen or settings.fullscreen, presenter,
+    folders = [deck_dirs] if isinstance(deck_dirs, Path) else list(deck_dirs)
+    app = App(Context([], folders, store, []), size, fullscreen or settings.fullscreen, presenter,
               swap or settings.swapped)
+    app.splash()
+    app.context = Context.load(deck_dirs, store)
     app.push(StartScene(app))
     return app
 

@@ -8,10 +8,12 @@ import os
 import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
-from game.rules.session import Session
+if TYPE_CHECKING:   # the rules are imported when a session is read, not before the first frame
+    from game.rules.session import Session
 
 APP_NAME = "the-unknown"
 
@@ -55,6 +57,7 @@ class Settings:
     language: str | None = None     # screen language
     fullscreen: bool = False
     swapped: bool = False           # presenter view: audience and console displays swapped (F2)
+    calm: bool = False              # calm mode: no motion, no sound (a preset may also ask for it)
 
 
 class Store:
@@ -84,6 +87,7 @@ class Store:
 
     def load(self) -> Session | None:
         """The autosaved session, or None when there is none or it cannot be read (never a crash)."""
+        from game.rules.session import Session
         try:
             data = json.loads(self.autosave_path.read_text(encoding="utf-8"))
             return Session.from_dict(data["session"])
@@ -107,7 +111,7 @@ class Store:
             return Settings()
         language = data.get("language")
         return Settings(language if isinstance(language, str) else None, data.get("fullscreen") is True,
-                        data.get("swapped") is True)
+                        data.get("swapped") is True, data.get("calm") is True)
 
     def remember(self, **changes) -> None:
         """Update some settings; a folder that cannot be written only means they are not kept."""

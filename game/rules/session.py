@@ -35,6 +35,7 @@ class Rules:
     timer: int = 0                      # seconds per step where players talk; 0: no timer
     leaderboard: str = "end"            # always | card (standings after each card) | end | never
     self_guided: bool = False
+    calm: bool = False                  # no motion, no sound: for rooms where people may be distressed
 
 
 @dataclass(frozen=True)
@@ -269,6 +270,11 @@ def suspend(session: Session, now: float) -> Session:
     if session.timer is None or session.timer.running_since is None or session.paused:
         return session
     return replace(session, paused=True, timer=_stopped(session.timer, now))
+
+
+def set_calm(session: Session, calm: bool) -> Session:
+    """Calm mode on or off mid-session (Esc menu): a facilitator may see the room needs it."""
+    return replace(session, rules=replace(session.rules, calm=calm))
 
 
 def finish(session: Session, now: float) -> Session:

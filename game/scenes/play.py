@@ -7,6 +7,8 @@ only once the mode's step reveals it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pygame
 
 from game import layout
@@ -21,11 +23,13 @@ from game.rules.session import Session
 from game.rules.standings import due as standings_due
 from game.scenes.base import Scene
 from game.ui import render, sound, theme
+from game.ui.motion import Motion, draw_turning
 from game.ui.widgets import Button
 
 CARD_ASPECT = 63 / 88
 MIN_BODY = 0.03   # body text never shrinks below 3% of the screen height (the brief's back-row rule)
 SECOND = 0.7      # the second language's size, relative to the main language's
+MOVING = ("reveal", "story", "verdict")   # steps that arrive with motion (game/ui/motion.py)
 HEARTBEAT = 5     # seconds between autosaves while a timer runs, so a crash costs at most this much of it
 
 
@@ -37,6 +41,7 @@ class RoundScene(Scene):
         self.notice = ""
         self.shown_second = None
         self.chimed = False
+        self.motion = Motion(app.context.clock)
 
     # --- moves -----------------------------------------------------------------------------------
     def apply(self, move) -> None:
@@ -47,9 +52,13 @@ class RoundScene(Scene):
             self.notice = problem.message(_)
             return
         self.notice = ""
-        if session.card != self.session.card or session.step != self.session.step:
+        moved = (session.card, session.step) != (self.session.card, self.session.step)
+        if moved:
             self.chimed = False
+        forward = (session.card, session.step) > (self.session.card, self.session.step)
         self.session = session
+        if moved:
+            self.begin_motion(forward)
         self.autosave()
         if session.finished:
             from game.scenes.end import EndScene
@@ -66,7 +75,9 @@ class RoundScene(Scene):
         action = intent.action
         if action is Action.CLICK:
             return super().handle(intent)
-        if action is Action.NEXT and standings_due(self.session):
+        if action is Action.NEXT and self.motion.active:
+            self.motion.finish()            # Next completes an animation at once, in this frame
+        elif action is Action.NEXT and standings_due(self.session):
             self.show_standings(then_next=True)
         elif action is Action.NEXT:
             self.apply(lambda s: next_step(s, now()))
@@ -88,6 +99,21 @@ class RoundScene(Scene):
             from game.scenes.menu import MenuScene
             self.app.push(MenuScene(self.app, self))
 
+    @property
+    def calm(self) -> bool:
+        return self.session.rules.calm or self.app.context.calm
+
+    def begin_motion(self, forward: bool) -> None:
+        """A reveal turns the card over and brings its categories one by one, with a warm sound; a
+        verdict arrives after a breath. Calm mode: none of it. Going back shows a step at once."""
+        self.motion.finish()
+        phase, _number = self.session.phase if not self.session.finished else ("", 0)
+        if self.calm or not forward or phase not in MOVING:
+            return
+        card = self.deck.card(self.session.card_id)
+        self.motion.begin(turn=phase in ("reveal", "story"), items=1 if phase == "verdict" else len(card.categories))
+        sound.play("reveal", self.app.context.sound)
+
     def show_standings(self, then_next: bool = False) -> None:
         """The standings screen (game/scenes/standings.py); without scores there are none."""
         if not self.session.scoring:
@@ -101,20 +127,21 @@ class RoundScene(Scene):
 
     # --- time ------------------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
+        moving = self.motion.tick()
         timer = self.session.timer
         if not timer:
-            return False
+            return moving
         left = timer.left(self.app.context.clock())
         second = int(left + 0.999)
         if left <= 0 and not self.chimed:
             self.chimed = True
-            sound.chime(self.app.context.sound)
+            sound.chime(self.app.context.sound and not self.calm)
         if second != self.shown_second:
             self.shown_second = second
             if second % HEARTBEAT == 0 and timer.running_since is not None and not self.session.paused:
                 self.autosave()
             return True
-        return False
+        return moving
 
     # --- layout ----------------------------------------------------------------------------------
     def _areas(self, size):
@@ -147,9 +174,17 @@ class RoundScene(Scene):
 
     # --- drawing ---------------------------------------------------------------------------------
     def render_key(self):
+        if self.motion.active:
+            return None     # every animation frame is new: nothing to reuse, so no copy to keep
         return (id(self), self.session, self.notice, self.shown_second if self.session.timer else None)
 
     def draw(self, surface: pygame.Surface) -> None:
+        if self.motion.active:
+            self._draw_moving(surface)
+        else:
+            self._draw_layers(surface)
+
+    def _draw_layers(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
         surface.fill(theme.BACKGROUND)
         card, panel, bar = self._areas((w, h))
@@ -160,6 +195,29 @@ class RoundScene(Scene):
         self._draw_bar(surface, bar, phase)
         if self.session.paused:
             self._draw_paused(surface)
+
+    def _draw_moving(self, surface):
+        """An animation frame: what stays still is drawn once (without the card and the arriving
+        items; again if a team is marked meanwhile), then each frame adds the turning card and,
+        clipped to where they arrive, the items that have arrived: little more than one blit."""
+        motion = self.motion
+        key = (surface.get_size(), self.session, self.notice, self.shown_second)
+        if motion.still is None or motion.still[0] != key:
+            motion.hiding = True
+            try:
+                self._draw_layers(surface)
+            finally:
+                motion.hiding = False
+            motion.still = (key, surface.copy())
+        else:
+            surface.blit(motion.still[1], (0, 0))
+        card, panel, _bar = self._areas(surface.get_size())
+        phase, number = self.session.phase
+        self._draw_card(surface, card, phase)
+        if motion.area:
+            surface.set_clip(render.to_rect(motion.area))
+            self._draw_panel(surface, panel, phase, number)
+            surface.set_clip(None)
 
     def _draw_paused(self, surface):
         """A pause the whole room sees: the screen dims and says so, large."""
@@ -205,6 +263,11 @@ class RoundScene(Scene):
             ops = layout.card_front(card, text, edition, box.w, box.h)
         else:
             ops = _mystery_card(box.w, box.h)
+        if self.motion.active:      # turning over: the side shown before the reveal, then this one
+            before = _mystery_card(box.w, box.h) if self.session.mode == "who" else ops
+            draw_turning(surface, self.motion, box, lambda s, at: render.paint(s, before, at),
+                         lambda s, at: render.paint(s, ops, at))
+            return
         render.paint(surface, ops, (box.x, box.y))
 
     def _draw_panel(self, surface, box, phase, number):
@@ -272,7 +335,8 @@ class RoundScene(Scene):
         card = self.deck.card(self.session.card_id)
         edition = self.deck.edition(self.session.language)
         chips = box.h * 0.09 * len(card.categories)
-        for i, category in enumerate(card.categories):
+        self.motion.area = Box(box.x, box.y, box.w, chips)     # where the categories arrive
+        for i, category in enumerate(card.categories[:self.motion.arrived(len(card.categories))]):
             color, shape = layout.CATEGORY_STYLES[category]
             row = chips / len(card.categories)
             y = box.y + i * row
@@ -305,6 +369,8 @@ class RoundScene(Scene):
         top = Box(box.x, box.y, box.w, box.h * (0.5 if verdict else 1))
         self._bilingual(surface, top, statement.text, other and other.text, theme.px(h, 0.05), bold=True)
         if verdict:
+            self.motion.area = Box(box.x, box.y + box.h * 0.52, box.w, box.h * 0.48)   # where the verdict arrives
+        if verdict and self.motion.arrived(1):
             answer = _(layout.FACT if statement.answer else layout.FICTION)
             color, shape = layout.CATEGORY_STYLES["child_of_migrants" if statement.answer else "fled"]
             y = box.y + box.h * 0.52
@@ -363,6 +429,7 @@ class RoundScene(Scene):
                         theme.px(h, theme.SMALL), theme.TEXT, bold=button.selected, max_lines=1, valign="middle")
 
 
+@lru_cache(maxsize=64)
 def _bilingual_fit(first: str, second: str, box: Box, size: float, bold: bool) -> tuple[float, float]:
     """The largest main-text size (down to 45% of `size`) at which the main text and, beneath it,
     the second language at SECOND of that size both fit `box` whole; and the main text's height."""

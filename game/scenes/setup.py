@@ -60,6 +60,9 @@ class SetupScene(Scene):
         self.scoring = Row(N_("Scores"), [True, False], show=lambda on: _("on") if on else _("off"))
         self.leaderboard = Row(N_("Show scores"), list(LEADERBOARD), show=lambda k: _(LEADERBOARD[k]))
         self.self_guided = Row(N_("Players on their own"), [False, True], show=lambda on: _("yes") if on else _("no"))
+        self.remembered_calm = app.context.store.settings().calm
+        self.calm = Row(N_("Calm mode: no motion, no sound"), [False, True], show=lambda on: _("on") if on else _("off"),
+                        on_change=self._remember_calm)
         self._apply_preset()
 
     # --- rows per page ---------------------------------------------------------------------------
@@ -69,7 +72,7 @@ class SetupScene(Scene):
         if self.page == 1:
             return [self.team_count] + self.names[:self.team_count.value] + [self.group]
         return [self.preset, self.mode, self.cards, self.categories, self.timer, self.scoring, self.leaderboard,
-                self.self_guided]
+                self.self_guided, self.calm]
 
     @property
     def typing(self) -> bool:
@@ -93,13 +96,20 @@ class SetupScene(Scene):
         self.scoring.index = 0 if rules.scoring else 1
         self.leaderboard.index = self.leaderboard.options.index(rules.leaderboard)
         self.self_guided.index = 1 if rules.self_guided else 0
+        self.calm.index = 1 if rules.calm or self.remembered_calm else 0
+
+    def _remember_calm(self) -> None:
+        """Calm mode chosen by hand is kept for the next sessions; a preset's own choice is not."""
+        self.remembered_calm = self.calm.value
+        self.app.context.store.remember(calm=self.calm.value)
 
     def rules(self) -> Rules:
         base = self.preset.value.rules if self.preset.options else Rules()
         return dataclasses.replace(base, mode=self.mode.value, cards=self.cards.value,
                                    categories=(self.categories.value,) if self.categories.value else (),
                                    timer=self.timer.value, scoring=self.scoring.value,
-                                   leaderboard=self.leaderboard.value, self_guided=self.self_guided.value)
+                                   leaderboard=self.leaderboard.value, self_guided=self.self_guided.value,
+                                   calm=self.calm.value)
 
     def team_names(self) -> list[str]:
         return [row.value.strip() or default_team_name(i) for i, row in enumerate(self.names[:self.team_count.value])]
@@ -176,7 +186,7 @@ class SetupScene(Scene):
 
     def render_key(self):
         rows = [self.language, self.language2, self.team_count, *self.names, self.group, self.preset, self.mode, self.cards,
-                self.categories, self.timer, self.scoring, self.leaderboard, self.self_guided]
+                self.categories, self.timer, self.scoring, self.leaderboard, self.self_guided, self.calm]
         return (id(self), self.page, self.error, self.form.key(rows))
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -12,20 +12,21 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import pygame
 
 from game import i18n
 from game.background import Job
-from game.decks import DeckReport
-from game.decks.cache import load_decks_cached
 from game.input import Action, Intent, intents
 from game.layout import Box
-from game.rules.presets import Preset, load_presets
 from game.scenes.base import Scene
 from game.store import Store
 from game.ui import render, theme
+
+if TYPE_CHECKING:
+    from game.decks import DeckReport
+    from game.rules.presets import Preset
 
 MIN_SIZE = (640, 360)
 IDLE_SLEEP = 0.02
@@ -36,10 +37,10 @@ TEXT_LOG = os.environ.get("THE_UNKNOWN_TEXT_LOG")  # a file that always holds th
 class Context:
     """What scenes need from outside, passed in so tests can hand in their own."""
 
-    decks: list[DeckReport]
+    decks: list["DeckReport"]
     deck_dirs: list[Path]
     store: Store
-    presets: list[Preset]
+    presets: list["Preset"]
     clock: Callable[[], float] = time.time
     seed: Callable[[], int] = lambda: int.from_bytes(os.urandom(4), "little")
     sound: bool = True
@@ -47,10 +48,15 @@ class Context:
     phones: bool = False               # players' phones on by default in the setup (--phones)
     phones_port: int = 8765
     phone_counts: dict | None = None   # anonymous counts from the phones, for the session summary
+    # THE_UNKNOWN_CALM=1: calm mode whatever the rules say (a kiosk; the test suite, so that key
+    # sequences never depend on how fast they are pressed)
+    calm: bool = field(default_factory=lambda: os.environ.get("THE_UNKNOWN_CALM") == "1")
 
     @classmethod
     def load(cls, deck_dirs: Path | list[Path], store: Store | None = None) -> "Context":
         """`deck_dirs`: one folder of decks, or several (the bundled decks and the user's own)."""
+        from game.decks.cache import load_decks_cached
+        from game.rules.presets import load_presets
         deck_dirs = [deck_dirs] if isinstance(deck_dirs, Path) else list(deck_dirs)
         store = store or Store()
         presets, problems = load_presets(store.presets_dir)
@@ -111,6 +117,19 @@ class App:
     def reset(self, scene: Scene) -> None:
         self.scenes = [scene]
         self.dirty = True
+
+    def splash(self) -> None:
+        """The first frame, drawn before the decks are read: the window answers at once."""
+        w, h = self.size
+        m = theme.px(h, theme.MARGIN)
+        self.screen.fill(theme.BACKGROUND)
+        with render.recording_text() as self.shown:
+            render.text(self.screen, Box(m, m, w - 2 * m, theme.px(h, 0.09)), "The UnKnown", theme.px(h, theme.TITLE),
+                        theme.TEXT, bold=True, max_lines=1)
+            render.text(self.screen, Box(m, m + theme.px(h, 0.09), w - 2 * m, theme.px(h, 0.06)),
+                        i18n._("Reading the decks…"), theme.px(h, theme.SMALL), theme.MUTED, max_lines=1)
+        pygame.display.flip()
+        self.frames += 1
 
     def sync_text_input(self) -> None:
         """SDL sends typed text (TEXTINPUT) only while text input is on; keep it on exactly while the
@@ -294,36 +313,28 @@ def open_app(deck_dirs: list[Path], language: str | None = None, size: tuple[int
     settings = store.settings()
     remembered = settings.language if settings.language in i18n.available_languages() else None
     i18n.set_language(language or remembered or i18n.system_language())
-    context = load_with_window(deck_dirs, size, store)
+    folders = [deck_dirs] if isinstance(deck_dirs, Path) else list(deck_dirs)
+    app = App(Context([], folders, store, []), size, fullscreen or settings.fullscreen, presenter,
+              swap or settings.swapped)
+    app.splash()   # the first frame, before the decks are read
+    context = load_answering(app, folders, store)
     if context is None:
         return None  # the window was closed while the decks loaded
     context.phones = phones
-    app = App(context, size, fullscreen or settings.fullscreen, presenter, swap or settings.swapped)
+    app.context = context
     app.push(StartScene(app))
     return app
 
 
-def load_with_window(deck_dirs: list[Path], size: tuple[int, int], store: Store | None = None,
-                     quick: float = 0.5) -> Context | None:
-    """Load the decks in a thread; when that takes more than `quick` seconds (a deck of thousands
-    of cards the first time), open the window at once with "Loading decks…", answering its close
-    button. None when it was closed."""
+def load_answering(app: App, deck_dirs: list[Path], store: Store) -> Context | None:
+    """Read the decks in a thread while the window (showing the splash) answers its close button: a
+    deck of thousands of cards takes seconds the first time. None when the window was closed."""
     job = Job(lambda job: Context.load(deck_dirs, store))
-    job.wait(quick)
-    if not job.done:
-        pygame.init()
-        render.reset_caches()
-        pygame.display.set_caption("The UnKnown")
-        screen = pygame.display.set_mode(size, pygame.RESIZABLE)
-        while not job.done:
-            if any(event.type == pygame.QUIT for event in pygame.event.get()):
-                return None
-            w, h = screen.get_size()
-            screen.fill(theme.BACKGROUND)
-            render.text(screen, Box(0, h * 0.4, w, h * 0.2), i18n._("Loading decks…"), theme.px(h, theme.BODY),
-                        theme.MUTED, align="center", max_lines=1)
-            pygame.display.flip()
-            job.wait(0.05)
+    while not job.done:
+        if any(event.type in (pygame.QUIT, pygame.WINDOWCLOSE) for event in pygame.event.get()):
+            app.close()
+            return None
+        job.wait(0.05)
     return job.result()
 
 

@@ -197,6 +197,8 @@ def screen(quick: bool) -> Iterator[dict]:
     """Frame times and idle CPU of the game screens (pygame is imported only in there)."""
     from game.scenes import benchmarks
     yield from benchmarks.frame_times(BUNDLED_DECKS, quick)
+    yield from benchmarks.animation_frames(BUNDLED_DECKS, quick)
+    yield from benchmarks.first_frame(BUNDLED_DECKS, quick)
     yield from benchmarks.idle_cpu(BUNDLED_DECKS, quick)
 
 

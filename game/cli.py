@@ -103,8 +103,8 @@ def _parser() -> argparse.ArgumentParser:
 
     shot = commands.add_parser("screenshot", help="render a scene headless to a PNG")
     shot.add_argument("--scene", required=True, help="start, setup-languages, setup-teams, setup-rules, face, reveal, "
-                                                     "question, clue, who-reveal, statement, verdict, story, end, help, "
-                                                     "menu, preview, export")
+                                                     "question, clue, who-reveal, statement, verdict, story, end, standings, "
+                                                     "history, help, menu, preview, export")
     shot.add_argument("--size", default="1280x720", help="WIDTHxHEIGHT (default 1280x720)")
     shot.add_argument("--lang", default="en", help="card and screen language")
     shot.add_argument("--lang2", help="second card language")
@@ -130,6 +130,16 @@ def _parser() -> argparse.ArgumentParser:
                            help="how Wikimedia can reach you, sent in the User-Agent as their policy asks "
                                 "(default: $THE_UNKNOWN_CONTACT)")
     portraits.set_defaults(run=_portraits)
+
+    report = commands.add_parser("report", help="one table across past sessions, for activity reports: a CSV and "
+                                                "a Markdown file, from the session summaries")
+    report.add_argument("--since", required=True, metavar="YYYY-MM-DD", help="sessions started on or after this day")
+    report.add_argument("--until", metavar="YYYY-MM-DD", help="and on or before this day (default: today)")
+    report.add_argument("--summaries", type=Path, metavar="FOLDER",
+                        help="where the summaries are (default: summaries/ in the data folder)")
+    report.add_argument("--out", type=Path, default=Path("."), metavar="FOLDER",
+                        help="where to write report-SINCE-UNTIL.csv and .md (default: this folder)")
+    report.set_defaults(run=_report)
 
     bench = commands.add_parser("bench", help="measure speed; one JSON line per figure")
     bench.add_argument("--quick", action="store_true", help="smaller inputs, for a fast check")
@@ -347,6 +357,38 @@ def _portraits(args) -> int:
     for line in portraits.summary(outcomes):
         print(line)
     return 1 if any(o.status == "problem" for o in outcomes) else 0
+
+
+def _report(args) -> int:
+    from datetime import date
+
+    from game import history
+    from game.store import Store, write_atomically
+
+    def day(text, option):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise UserError(f"{option} {text!r}: write the day as YYYY-MM-DD, e.g. 2026-01-31") from None
+
+    since = day(args.since, "--since")
+    until = day(args.until, "--until") if args.until else date.today()
+    folder = args.summaries or Store().summaries_dir
+    if not folder.is_dir():
+        raise UserError(f"{folder}: no summaries folder; summaries are written there when a session ends")
+    sessions = history.in_period(history.read_sessions(folder), since, until)
+    base = args.out / f"report-{since.isoformat()}-{until.isoformat()}"
+    try:
+        write_atomically(base.with_suffix(".csv"), history.report_csv(sessions))
+        write_atomically(base.with_suffix(".md"), history.report_markdown(sessions, since, until))
+    except OSError as error:
+        raise UserError(f"cannot write the report in {args.out}: {error.strerror or error}") from None
+    totals = history.report_totals(sessions)
+    print(f"{totals['sessions']} session(s), {totals['teams']} team(s), {len(totals['languages'])} language(s), "
+          f"{totals['cards']} card(s) from {folder}")
+    print(base.with_suffix(".csv"))
+    print(base.with_suffix(".md"))
+    return 0
 
 
 def _bench(args) -> int:

@@ -28,6 +28,7 @@ class Action(Enum):
     TEXT = auto()        # text typed into a field
     DELETE = auto()      # backspace while typing
     SWAP = auto()        # presenter view: swap the audience and console displays
+    STANDINGS = auto()   # the standings between cards
     QUIT = auto()
 
 
@@ -49,6 +50,7 @@ _KEYS = {
     pygame.K_f: Action.FULLSCREEN, pygame.K_F11: Action.FULLSCREEN, pygame.K_F5: Action.FULLSCREEN,
     pygame.K_ESCAPE: Action.MENU, pygame.K_t: Action.TIMER, pygame.K_h: Action.HELP, pygame.K_F1: Action.HELP,
     pygame.K_s: Action.SKIP, pygame.K_p: Action.PAUSE, pygame.K_F2: Action.SWAP,
+    pygame.K_l: Action.STANDINGS,
 }
 _TEAM_KEYS = {getattr(pygame, f"K_{n}"): n - 1 for n in range(1, 9)} | \
              {getattr(pygame, f"K_KP{n}"): n - 1 for n in range(1, 9)}

@@ -13,9 +13,10 @@ import math
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
-from game.decks.model import Card, CardText, Edition
+if TYPE_CHECKING:
+    from game.decks.model import Card, CardText, Edition
 from game.i18n import N_, _
 from game.textdir import is_rtl_language
 

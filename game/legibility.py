@@ -10,6 +10,7 @@ own floor (28 px at 1080); everything else a player reads has 1/40.
 from __future__ import annotations
 
 import os
+from types import SimpleNamespace
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -144,7 +145,7 @@ class _App:
 
     def __init__(self, size):
         self.size = size
-        self.context = None
+        self.context = SimpleNamespace(clock=lambda: 0.0)   # still frames: a clock that never moves
 
 
 def _kinds(deck, card_id, language, language2):

@@ -14,7 +14,8 @@ ROUND_SCENES = {
     "clue": ("who", "clue"), "who-reveal": ("who", "reveal"), "statement": ("fact", "statement"),
     "verdict": ("fact", "verdict"), "story": ("story", "story"),
 }
-OTHER_SCENES = ("start", "setup-languages", "setup-teams", "setup-rules", "end", "help", "menu", "preview", "export")
+OTHER_SCENES = ("start", "setup-languages", "setup-teams", "setup-rules", "end", "standings", "help", "menu", "preview",
+                "export", "history")
 PHONE_SCENES = ("lobby", "phones-face", "phones-reveal")   # with players' phones (made-up players)
 SCENES = OTHER_SCENES + tuple(ROUND_SCENES) + PHONE_SCENES
 
@@ -66,6 +67,9 @@ def build(scene: str, deck_dir: Path, size: tuple[int, int], language: str, lang
     app.push(StartScene(app))
     if scene == "start":
         return app
+    if scene == "history":
+        _past_sessions(app, deck, language, language2, clock)
+        return app
     if scene in ("preview", "export"):
         from game.scenes.export import ExportScene
         from game.scenes.preview import PreviewScene
@@ -101,15 +105,40 @@ def build(scene: str, deck_dir: Path, size: tuple[int, int], language: str, lang
     round_scene = RoundScene(app, deck, session)
     app.reset(round_scene)
     round_scene.page = max(0, min(page, round_scene.page_count()) - 1)
-    if scene == "end":
+    if scene == "standings":
+        from game.rules import mark_team
+        from game.scenes.standings import StandingsScene
+        session = next_step(next_step(session, clock()), clock())       # card 2's face
+        session = mark_team(next_step(session, clock()), 2)              # its reveal: team C was right too
+        session = mark_team(session, 3)
+        round_scene.session = next_step(session, clock())                 # its question: the card is done
+        app.push(StandingsScene(app, round_scene, then_next=True))
+    elif scene == "end":
         from game.rules import finish, mark_team
-        session = mark_team(session, 0)
+        session = mark_team(mark_team(session, 0), 2)    # teams A and C tie for the first place
         app.reset(EndScene(app, deck, finish(session, clock() + 45 * 60)))
     elif scene == "help":
         app.push(HelpScene(app))
     elif scene == "menu":
         app.push(MenuScene(app, round_scene))
     return app
+
+
+def _past_sessions(app, deck, language, language2, clock) -> None:
+    """Three finished sessions in the throwaway data folder, and the list of them on screen."""
+    from game import history, summary
+    from game.rules import Rules, finish, mark_team, next_step, start
+    from game.scenes.history import HistoryScene
+    folder = app.context.store.summaries_dir
+    for i, (mode, group) in enumerate((("unknown", "Class 7b"), ("story", ""), ("fact", "Evening course"))):
+        now = clock() - (3 - i) * 7 * 86400
+        session = start(deck, Rules(mode=mode, cards=3), ["Team A", "Team B", "Team C"] if mode != "story" else [],
+                        language, language2, seed=i, now=now, group=group)
+        session = next_step(session, now)
+        if mode == "unknown":
+            session = mark_team(session, 1)
+        summary.save(finish(session, now + 3000 + i * 600), deck, folder)
+    app.push(HistoryScene(app, history.read_sessions(folder)))
 
 
 def save(app, out: Path) -> list[Path]:

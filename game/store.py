@@ -9,12 +9,14 @@ import os
 import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from game.files import read_regular, write_atomically
-from game.rules.saved import AUTOSAVE_VERSION, Unusable, check_autosave
-from game.rules.session import Session
+
+if TYPE_CHECKING:   # the rules are imported when a session is read, not before the first frame
+    from game.rules.session import Session
 
 MAX_AUTOSAVE_BYTES = 16 * 2**20  # a session of 500 cards and 100 undo levels is well under 1 MiB
 log = logging.getLogger(__name__)
@@ -39,6 +41,7 @@ class Settings:
     language: str | None = None     # screen language
     fullscreen: bool = False
     swapped: bool = False           # presenter view: audience and console displays swapped (F2)
+    calm: bool = False              # calm mode: no motion, no sound (a preset may also ask for it)
 
 
 class Store:
@@ -60,6 +63,7 @@ class Store:
 
     def save(self, session: Session) -> str | None:
         """Autosave; returns why it failed (a full disk, a read-only folder) instead of stopping play."""
+        from game.rules.saved import AUTOSAVE_VERSION
         try:
             write_atomically(self.autosave_path, json.dumps({"version": AUTOSAVE_VERSION,
                                                              "session": session.to_dict()}, ensure_ascii=False))
@@ -72,6 +76,7 @@ class Store:
         (damaged, too deep, another version, impossible values) is set aside, not deleted, so it
         cannot stop the next start and can still be looked at (`set_aside_as` says where)."""
         self.set_aside_as = None
+        from game.rules.saved import Unusable, check_autosave   # not before the first frame
         try:
             data = read_regular(self.autosave_path, MAX_AUTOSAVE_BYTES)
         except FileNotFoundError:
@@ -119,7 +124,7 @@ class Store:
             return Settings()
         language = data.get("language")
         return Settings(language if isinstance(language, str) else None, data.get("fullscreen") is True,
-                        data.get("swapped") is True)
+                        data.get("swapped") is True, data.get("calm") is True)
 
     def remember(self, **changes) -> None:
         """Update some settings; a folder that cannot be written only means they are not kept."""

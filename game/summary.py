@@ -18,6 +18,7 @@ from game.decks import Deck
 from game.i18n import _, current_language, language_name
 from game.rules import MODES, Session
 from game.files import write_atomically
+from game.rules.standings import ranked
 
 _NUMBER = re.compile(r"[-+]?[0-9]+([.,][0-9]+)?")
 
@@ -26,17 +27,13 @@ _NUMBER = re.compile(r"[-+]?[0-9]+([.,][0-9]+)?")
 CSV_COLUMNS = ("session", "started", "duration_s", "deck", "mode", "language", "language2", "position", "card_id",
                "card", "status")
 CSV_TEAM_COLUMNS = ("team_number", "team", "points")
+# Columns added later go last, so older files still line up when stacked.
+CSV_LATER_COLUMNS = ("group",)
 
 
 def ranking(session: Session) -> list[tuple[int, int, int]]:
     """(place, team index, points), best first; equal points share a place."""
-    rows = sorted(enumerate(session.scores()), key=lambda pair: -pair[1])
-    ranked, place = [], 0
-    for i, (team, points) in enumerate(rows):
-        if i == 0 or points != rows[i - 1][1]:
-            place = i + 1
-        ranked.append((place, team, points))
-    return ranked
+    return ranked(session.scores())
 
 
 def session_id(session: Session) -> str:
@@ -61,7 +58,7 @@ def facts(session: Session, deck: Deck) -> list[tuple[str, str]]:
         (_("Languages"), languages),
         (_("Mode"), _(MODES[session.mode].name)),
         (_("Cards played"), format_decimal(len(session.played()), locale=locale)),
-    ]
+    ] + ([(_("Group"), session.group)] if session.group else [])
 
 
 def phone_facts(counts: dict | None) -> list[tuple[str, str]]:
@@ -103,14 +100,14 @@ def csv_text(session: Session, deck: Deck) -> str:
     def row(cells) -> None:
         writer.writerow([spreadsheet_safe(str(cell)) for cell in cells])
 
-    row(CSV_COLUMNS + (CSV_TEAM_COLUMNS if session.scoring else ()))
+    row(CSV_COLUMNS + (CSV_TEAM_COLUMNS if session.scoring else ()) + CSV_LATER_COLUMNS)
     for i, card_id in enumerate(session.order[:session.card + 1]):
         card = common + [i + 1, card_id, deck.text(card_id, session.language).name,
                          "skipped" if i in session.skipped else "played"]
         if not session.scoring:
-            row(card)
+            row(card + [session.group])
         for team, name in enumerate(session.teams if session.scoring else ()):
-            row(card + [team + 1, name, points.get((i, team), 0)])
+            row(card + [team + 1, name, points.get((i, team), 0), session.group])
     return buffer.getvalue()
 
 

@@ -31,7 +31,9 @@ def _shaped(char: str) -> bool:
         unicodedata.category(char) == "Mn" and "ARABIC" in unicodedata.name(char, ""))   # ZWNJ/ZWJ: inside words
 
 
+@lru_cache(maxsize=4096)
 def has_rtl(text: str) -> bool:
+    """Cached: every line drawn asks, every frame (a reveal's animation draws sixty a second)."""
     return any(_shaped(char) for char in text)
 
 

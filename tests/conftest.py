@@ -7,6 +7,7 @@ from pathlib import Path
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+os.environ.setdefault("THE_UNKNOWN_CALM", "1")   # no motion unless a test asks for it: keys never race animations
 
 import pytest  # noqa: E402
 

@@ -24,7 +24,7 @@ from tests.test_play import SIZE, Clock, app, click_button, key, session, setup_
 
 def end_from_menu(app):
     key(app, "escape")
-    for _ in range(5):
+    for _ in range(6):
         key(app, "down")
     key(app, "return")                                   # "End the session and show the results"
 
@@ -219,7 +219,7 @@ def test_the_language_button_opens_a_list_and_the_choice_is_remembered(app, tmp_
 def test_the_menu_language_entry_opens_the_same_list(app):
     setup_keyboard(app)
     key(app, "escape")
-    key(app, "down", times=4), key(app, "return")
+    key(app, "down", times=5), key(app, "return")
     assert isinstance(app.top, LanguageScene)
     key(app, "escape")
     assert isinstance(app.top, MenuScene) and i18n.current_language() == "en"

@@ -205,7 +205,7 @@ def test_escape_menu_pauses_and_ends_the_session(app):
     key(app, "p")
     assert not session(app).paused
     key(app, "escape")
-    for _ in range(5):
+    for _ in range(6):
         key(app, "down")
     key(app, "return")                            # End the session
     assert isinstance(app.top, EndScene)
@@ -225,6 +225,7 @@ def test_autosave_follows_every_action_and_resume_restores_it(app):
 def test_the_timer_counts_down_pauses_and_chimes_once(app, monkeypatch):
     chimes = []
     monkeypatch.setattr("game.ui.sound.chime", lambda enabled: chimes.append(enabled))
+    app.context.calm = False                       # the suite runs calm; calm mode silences the chime
     scene = setup_keyboard(app)
     key(app, "t")                                  # a 60 s timer by default when the preset has none
     clock = app.context.clock

@@ -124,18 +124,17 @@ def test_the_export_dialog_shows_progress_and_back_cancels_leaving_nothing(app, 
     assert not target.exists() and not any(target.parent.glob(".cards.pdf.*"))
 
 
-def test_a_slow_first_load_opens_a_loading_window_that_can_be_closed(tmp_path, sample_copy, monkeypatch, drawn):
-    from game.app import load_with_window
+def test_a_slow_first_load_shows_the_window_at_once_and_it_can_be_closed(tmp_path, sample_copy, monkeypatch, drawn):
+    from game.app import open_app
     release = threading.Event()
     real = Context.load.__func__
     monkeypatch.setattr(Context, "load", classmethod(lambda cls, deck_dir, store=None: release.wait(30)
                                                      and real(cls, deck_dir, store)))
-    i18n.set_language("en")
     threading.Timer(0.5, release.set).start()
-    context = load_with_window(sample_copy.parent, (640, 360), Store(tmp_path / "data"), quick=0.05)
-    assert context.decks[0].deck is not None and "Loading decks…" in drawn
+    app = open_app([sample_copy.parent], "en", (640, 360), store=Store(tmp_path / "data"))
+    assert app.context.decks[0].deck is not None and "Reading the decks…" in drawn
+    app.close()
     release.clear()
     threading.Timer(0.5, lambda: pygame.event.post(pygame.event.Event(pygame.QUIT))).start()
-    assert load_with_window(sample_copy.parent, (640, 360), Store(tmp_path / "data"), quick=0.05) is None
+    assert open_app([sample_copy.parent], "en", (640, 360), store=Store(tmp_path / "data")) is None
     release.set()
-    pygame.quit()

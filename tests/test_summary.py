@@ -47,7 +47,7 @@ def test_csv_is_long_format_with_stable_headers_iso_dates_and_seconds(deck):
     finally:
         i18n.set_language("en")
     assert text.splitlines()[0] == ("session,started,duration_s,deck,mode,language,language2,position,card_id,card,"
-                                    "status,team_number,team,points")
+                                    "status,team_number,team,points,group")
     table = rows(text)
     assert len(table) == 3 * 2                           # three cards shown, two teams; card 4 never shown
     assert datetime.fromisoformat(table[0]["started"]).timestamp() == STARTED

@@ -1,9 +1,23 @@
-"""Decks: YAML folders -> validated, immutable models. Plain Python; never imports pygame."""
+"""Decks: YAML folders -> validated, immutable models. Plain Python; never imports pygame.
 
-from game.decks.format import CATEGORIES, FIELDS, json_schemas
-from game.decks.loader import find_decks, load_deck, load_decks, problems_by_card
-from game.decks.model import Card, CardText, Deck, DeckReport, Edition, Statement, fingerprint
-from game.decks.problems import Problem
+The names below are loaded when first asked for (PEP 562), so a module that needs only the models
+does not pay for the YAML reader and the image checks: the game's first frame comes sooner."""
 
-__all__ = ["CATEGORIES", "FIELDS", "Card", "CardText", "Deck", "DeckReport", "Edition", "Problem",
-           "Statement", "find_decks", "fingerprint", "json_schemas", "load_deck", "load_decks", "problems_by_card"]
+from importlib import import_module
+
+_WHERE = {
+    "CATEGORIES": "format", "FIELDS": "format", "json_schemas": "format",
+    "find_decks": "loader", "load_deck": "loader", "load_decks": "loader", "problems_by_card": "loader",
+    "Card": "model", "CardText": "model", "Deck": "model", "DeckReport": "model", "Edition": "model",
+    "Statement": "model", "fingerprint": "model", "Problem": "problems",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module 'game.decks' has no attribute {name!r}")
+    value = getattr(import_module(f"game.decks.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value

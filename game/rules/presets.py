@@ -46,8 +46,9 @@ def preset_spec() -> Record:
         "scoring": Key(Boolean()),
         "points": Key(Integer(1, 100)),
         "timer": Key(Integer(0, 3600, "Seconds per talking step; 0: no timer.")),
-        "leaderboard": Key(Choice("leaderboard setting", ("always", "end", "never"))),
+        "leaderboard": Key(Choice("leaderboard setting", ("always", "card", "end", "never"))),
         "self_guided": Key(Boolean("Players follow on-screen steps without a facilitator.")),
+        "calm": Key(Boolean("Calm mode: no motion and no sound.")),
     })
 
 

@@ -33,8 +33,9 @@ class Rules:
     scoring: bool = True
     points: int = 1
     timer: int = 0                      # seconds per step where players talk; 0: no timer
-    leaderboard: str = "end"            # always | end | never
+    leaderboard: str = "end"            # always | card (standings after each card) | end | never
     self_guided: bool = False
+    calm: bool = False                  # no motion, no sound: for rooms where people may be distressed
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class Session:
     finished_at: float | None = None
     paused: bool = False
     timer: Timer | None = None
+    group: str = ""                     # who played, so a group's next session can leave these cards out
 
     # --- reading the state ---------------------------------------------------------------------
     @property
@@ -148,26 +150,32 @@ class IllegalMove(Exception):
         return translate(self.template).format(**self.values)
 
 
-def select_cards(deck: Deck, rules: Rules, rng: random.Random) -> list[str]:
-    """Cards that pass the rule's filters, shuffled with the given random source."""
+def select_cards(deck: Deck, rules: Rules, rng: random.Random, played: frozenset[str] = frozenset()) -> list[str]:
+    """Cards that pass the rule's filters, shuffled with the given random source. Cards in `played`
+    (a group's earlier sessions) come only after all the others: a group meets new people until
+    the deck runs out, and then the ones it has met fill the rest."""
     chosen = [card.id for card in deck.cards if card.matches(rules.categories, rules.fields, rules.tags)]
-    rng.shuffle(chosen)
+    fresh, again = [c for c in chosen if c not in played], [c for c in chosen if c in played]
+    rng.shuffle(fresh)
+    rng.shuffle(again)
+    chosen = fresh + again
     return chosen[:rules.cards] if rules.cards else chosen
 
 
 def start(deck: Deck, rules: Rules, teams: Sequence[str], language: str, language2: str | None,
-          seed: int, now: float) -> Session:
+          seed: int, now: float, group: str = "", played: frozenset[str] = frozenset()) -> Session:
+    """A new session; `played`: the cards the group has played before (see select_cards)."""
     if rules.mode not in MODES:
         raise IllegalMove(N_("unknown mode {mode}"), mode=rules.mode)
     if teams and not MIN_TEAMS <= len(teams) <= MAX_TEAMS:
         raise IllegalMove(N_("play with {low}–{high} teams, or none"), low=MIN_TEAMS, high=MAX_TEAMS)
-    order = select_cards(deck, rules, random.Random(seed))
+    order = select_cards(deck, rules, random.Random(seed), played)
     if not order:
         raise IllegalMove(N_("no card matches the chosen filters"))
     texts = [deck.text(card_id, language) for card_id in order]
     session = Session(deck_id=deck.id, language=language, language2=language2, rules=rules, teams=tuple(teams),
                       order=tuple(order), plan=tuple(tuple(steps(rules.mode, t)) for t in texts),
-                      clue_counts=tuple(len(t.clues) for t in texts), started_at=now)
+                      clue_counts=tuple(len(t.clues) for t in texts), started_at=now, group=" ".join(group.split()))
     return _enter_step(session, now)
 
 
@@ -262,6 +270,11 @@ def suspend(session: Session, now: float) -> Session:
     if session.timer is None or session.timer.running_since is None or session.paused:
         return session
     return replace(session, paused=True, timer=_stopped(session.timer, now))
+
+
+def set_calm(session: Session, calm: bool) -> Session:
+    """Calm mode on or off mid-session (Esc menu): a facilitator may see the room needs it."""
+    return replace(session, rules=replace(session.rules, calm=calm))
 
 
 def finish(session: Session, now: float) -> Session:

@@ -57,6 +57,107 @@ def frame_times(deck_dir: Path, quick: bool) -> Iterator[dict]:
             app.close()
 
 
+ANIMATED = ("reveal", "who-reveal", "story", "verdict")
+FRAME_BUDGET = 1 / 120     # half a 60 Hz frame
+
+
+def animation_frames(deck_dir: Path, quick: bool) -> Iterator[dict]:
+    """Every frame of a reveal's animation is drawn from scratch (the card turning, the categories
+    arriving): timed frame by frame through the whole animation, against the blit-and-flip floor."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+    from game.bench import best_time, figure
+    from game.input import Action, Intent
+    from game.rules import back
+    from game.screenshots import build
+    for size in SIZES[:1] if quick else SIZES:
+        for scene in ANIMATED[:1] if quick else ANIMATED:
+            now = [1_767_000_000.0]
+            app = build(scene, deck_dir, size, "bg", "en", clock=lambda: now[0])
+            app.context.calm, app.context.sound = False, False
+            round_scene = app.top
+            round_scene.session = back(round_scene.session, now[0])      # one step before: Next brings the reveal
+
+            def animate() -> int:
+                round_scene.handle(Intent(Action.NEXT))
+                frames = 0
+                while round_scene.motion.active:
+                    now[0] += 1 / 60
+                    round_scene.update(1 / 60)
+                    app.dirty = True
+                    app.draw_if_dirty()
+                    frames += 1
+                round_scene.session = back(round_scene.session, now[0])
+                return frames
+
+            frames = animate()                                          # warm the caches
+            picture = app.screen.copy()
+
+            def floor():
+                for _ in range(frames):
+                    app.screen.blit(picture, (0, 0))
+                    pygame.display.flip()
+
+            base = best_time(floor, 3) / frames
+            value = best_time(animate, 2 if quick else 3) / frames
+            yield dict(figure(f"animation_frame_{scene}_{size[0]}x{size[1]}", value, "s", base),
+                       frames=frames, target=FRAME_BUDGET)
+            app.close()
+
+
+FIRST_FRAME = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    import game.app as shell
+    from game.store import Store
+    splash = shell.App.splash
+    def announced(app):
+        splash(app)
+        print("drawn", flush=True)
+    shell.App.splash = announced
+    app = shell.open_app([Path(sys.argv[1])], "en", store=Store(Path(sys.argv[2])))
+    app.draw_if_dirty()
+    print("start screen", flush=True)
+    app.close()
+""")
+BARE_WINDOW = textwrap.dedent("""
+    import pygame
+    pygame.init()
+    screen = pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
+    screen.fill((18, 21, 28))
+    pygame.display.flip()
+    print("drawn", flush=True)
+    pygame.quit()
+""")
+
+
+def first_frame(deck_dir: Path, quick: bool) -> Iterator[dict]:
+    """From process start to the first drawn frame (the window with the title, before the decks
+    are read), and to the whole start screen, against a bare pygame window's start (a process that
+    opens a window, fills and flips it): all timed from outside, as each line arrives; best of a few."""
+    import tempfile
+    import time
+    from game.bench import figure
+    env = dict(os.environ, SDL_VIDEODRIVER=os.environ.get("SDL_VIDEODRIVER", "dummy"),
+               SDL_AUDIODRIVER="dummy", PYTHONPATH=str(PROJECT), PYGAME_HIDE_SUPPORT_PROMPT="1")
+
+    def started(code: str, *args: str) -> list[float]:
+        begin = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-c", code, *args], cwd=PROJECT, env=env, text=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        times = [time.perf_counter() - begin for _line in child.stdout]
+        child.wait()
+        return times
+
+    repeats = 3 if quick else 7
+    with tempfile.TemporaryDirectory() as data:
+        floor = min(started(BARE_WINDOW)[0] for _ in range(repeats))
+        runs = [started(FIRST_FRAME, str(deck_dir), data) for _ in range(repeats)]
+    yield dict(figure("process_start_to_first_frame", min(run[0] for run in runs), "s", floor), target_ratio=2.0)
+    yield figure("process_start_to_start_screen_with_decks", min(run[1] for run in runs), "s", floor)
+
+
 IDLE = textwrap.dedent("""
     import sys, time
     from pathlib import Path

@@ -116,7 +116,8 @@ class EndScene(Scene):
         show_scores = session.scoring and session.rules.leaderboard != "never"
         column = (w - 3 * m) / 2 if show_scores else w - 2 * m
         if show_scores:
-            self._draw_scores(surface, Box(m, top, column, bottom - top))
+            from game.scenes.podium import draw_podium
+            draw_podium(surface, Box(m, top, column, bottom - top), session)
         x = m * 2 + column if show_scores else m
         played = session.played()
         heading = ngettext("{count} card discussed", "{count} cards discussed", len(played)).format(count=len(played))
@@ -149,28 +150,3 @@ class EndScene(Scene):
             if other != name:
                 return f"{name} · {other}"
         return name
-
-    def _draw_scores(self, surface, box):
-        """Place, then the team as in play ("2 · Team B", its shape and colour), then points."""
-        h = surface.get_height()
-        ranked = summary.ranking(self.session)
-        row = min(theme.px(h, 0.08), box.h / (len(ranked) + 1))
-        size = theme.px(h, theme.BODY)
-        place = max(row * 1.4, render.measure(_("Place"), theme.px(h, theme.SMALL), True) + row * 0.2)  # "Posizione"
-        columns = (Box(box.x, box.y, place, row), Box(box.x + place, box.y, box.w * 0.62 - place, row),
-                   Box(box.x + box.w * 0.65, box.y, box.w * 0.35, row))
-        for column, heading in zip(columns, (_("Place"), _("Team"), _("Points"))):
-            render.text(surface, column, heading, theme.px(h, theme.SMALL), theme.MUTED, bold=True, max_lines=1,
-                        valign="middle")
-        for i, (place, team, points) in enumerate(ranked, 1):
-            y = box.y + i * row
-            place_box, team_box, points_box = (Box(c.x, y, c.w, row) for c in columns)
-            render.text(surface, place_box, f"{place}.", size, theme.TEXT, bold=place == 1, max_lines=1,
-                        valign="middle")
-            render.shape(surface, theme.TEAM_SHAPES[team], (team_box.x + row * 0.3, y + row / 2), row * 0.25,
-                         theme.TEAM_COLORS[team])
-            render.text(surface, Box(team_box.x + row * 0.7, y, team_box.w - row * 0.7, row),
-                        f"{team + 1} · {self.session.teams[team]}", size, theme.TEXT, bold=place == 1, max_lines=1,
-                        valign="middle")
-            render.text(surface, points_box, ngettext("{count} point", "{count} points", points).format(count=points),
-                        size, theme.TEXT, max_lines=1, valign="middle")

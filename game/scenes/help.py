@@ -18,6 +18,7 @@ KEYS = [
     ("S", N_("skip this card")),
     ("T", N_("start or stop the timer")),
     ("P", N_("pause")),
+    ("L", N_("standings (with scores on)")),
     ("B  .  /  W", N_("black / white screen")),
     ("F  F5  F11", N_("fullscreen")),
     ("F2", N_("presenter view: swap the two screens")),

@@ -13,7 +13,8 @@ from game.scenes.base import Scene
 from game.ui import theme
 from game.ui.widgets import Button
 
-CONTINUE, PAUSE, SKIP, SOUND, LANGUAGE, END, LEAVE = "continue", "pause", "skip", "sound", "language", "end", "leave"
+CONTINUE, PAUSE, SKIP, SOUND, CALM, LANGUAGE, END, LEAVE = ("continue", "pause", "skip", "sound", "calm", "language", "end",
+                                                           "leave")
 
 
 class MenuScene(Scene):
@@ -32,6 +33,8 @@ class MenuScene(Scene):
             (PAUSE, _("Continue after the pause") if self.round.session.paused else _("Pause")),
             (SKIP, _("Skip this card")),
             (SOUND, _("Sound: on") if context.sound else _("Sound: off")),
+            (CALM, _("Calm mode (no motion, no sound): on") if self.round.calm else
+             _("Calm mode (no motion, no sound): off")),
             (LANGUAGE, _("Screen language: {language}").format(language=language_name(i18n.current_language()))),
             (END, _("End the session and show the results")),
             (LEAVE, _("Back to the start (the session is kept)")),
@@ -69,6 +72,12 @@ class MenuScene(Scene):
             self.round.handle(Intent(Action.SKIP))
         elif key == SOUND:
             context.sound = not context.sound
+        elif key == CALM:
+            from game.rules import set_calm
+            calm = not self.round.session.rules.calm
+            self.round.apply(lambda s: set_calm(s, calm))
+            self.round.motion.finish()
+            context.store.remember(calm=calm)
         elif key == LANGUAGE:
             self.app.push(LanguageScene(self.app))
         elif key == END:

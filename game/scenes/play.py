@@ -20,15 +20,18 @@ from game.rules import (MODES, IllegalMove, back, finish, mark_team, next_step, 
                         shows_identity, skip, suspend, toggle_pause, toggle_timer, undo)
 from game.rules import instruction as step_instruction
 from game.rules.session import Session
+from game.rules.standings import due as standings_due
 from game.scenes import round_layout
 from game.scenes.base import Scene
 from game.ui import render, sound, theme
 from game.ui import votes as votes_ui
 from game.ui.flow import MARKER, Block, flow
+from game.ui.motion import Motion, draw_turning
 from game.ui.widgets import Button
 
 SECOND = 0.8      # the second language's wanted size, relative to the main language's
 HEARTBEAT = 5     # seconds between autosaves while a timer runs, so a crash costs at most this much of it
+MOVING = ("reveal", "story", "verdict")   # steps that arrive with motion (game/ui/motion.py)
 
 
 class RoundScene(Scene):
@@ -44,6 +47,7 @@ class RoundScene(Scene):
         self.page = 0          # long text pages: Next turns the page before it moves on
         self._pages_key = None
         self._pages = None
+        self.motion = Motion(app.context.clock)
 
     # --- moves -----------------------------------------------------------------------------------
     def apply(self, move) -> None:
@@ -54,10 +58,14 @@ class RoundScene(Scene):
             self.notice = problem.message(_)
             return
         self.notice = ""
-        if session.card != self.session.card or session.step != self.session.step:
+        moved = (session.card, session.step) != (self.session.card, self.session.step)
+        forward = (session.card, session.step) > (self.session.card, self.session.step)
+        if moved:
             self.chimed = False
             self.page = 0
         self.session = session = self.phones.follow(session) if self.phones else session
+        if moved:
+            self.begin_motion(forward)
         self.autosave()
         if session.finished:
             from game.scenes.end import EndScene
@@ -76,11 +84,17 @@ class RoundScene(Scene):
         action = intent.action
         if action is Action.CLICK:
             return super().handle(intent)
-        if action is Action.NEXT:
+        if action is Action.NEXT and self.motion.active:
+            self.motion.finish()            # Next completes an animation at once, in this frame
+        elif action is Action.NEXT:
             if self.page + 1 < self.page_count():
                 self.page += 1
+            elif standings_due(self.session):
+                self.show_standings(then_next=True)
             else:
                 self.apply(lambda s: next_step(s, now()))
+        elif action is Action.STANDINGS:
+            self.show_standings()
         elif action is Action.BACK:
             if self.page > 0:
                 self.page -= 1
@@ -103,6 +117,28 @@ class RoundScene(Scene):
             from game.scenes.menu import MenuScene
             self.app.push(MenuScene(self.app, self))
 
+    @property
+    def calm(self) -> bool:
+        return self.session.rules.calm or self.app.context.calm
+
+    def begin_motion(self, forward: bool) -> None:
+        """A reveal turns the card over and then brings its text, with a warm sound; a verdict arrives
+        after a breath. Calm mode: none of it. Going back shows a step at once."""
+        self.motion.finish()
+        phase, _number = self.session.phase if not self.session.finished else ("", 0)
+        if self.calm or not forward or phase not in MOVING:
+            return
+        self.motion.begin(turn=phase in ("reveal", "story"), items=1)
+        sound.play("reveal", self.app.context.sound)
+
+    def show_standings(self, then_next: bool = False) -> None:
+        """The standings screen (game/scenes/standings.py); without scores there are none."""
+        if not self.session.scoring:
+            self.notice = _("scores are off")
+            return
+        from game.scenes.standings import StandingsScene
+        self.app.push(StandingsScene(self.app, self, then_next))
+
     def end_session(self) -> None:
         self.apply(lambda s: finish(s, self.app.context.clock()))
 
@@ -110,7 +146,8 @@ class RoundScene(Scene):
     def update(self, dt: float) -> bool:
         seen = self.phones.version if self.phones else None
         phones_changed, self.phones_seen = seen != self.phones_seen, seen
-        return self._update_timer() or phones_changed
+        moving = self.motion.tick()
+        return self._update_timer() or phones_changed or moving
 
     def _update_timer(self) -> bool:
         timer = self.session.timer
@@ -120,7 +157,7 @@ class RoundScene(Scene):
         second = int(left + 0.999)
         if left <= 0 and not self.chimed:
             self.chimed = True
-            sound.chime(self.app.context.sound)
+            sound.chime(self.app.context.sound and not self.calm)
         if second != self.shown_second:
             self.shown_second = second
             if second % HEARTBEAT == 0 and timer.running_since is not None and not self.session.paused:
@@ -237,6 +274,8 @@ class RoundScene(Scene):
 
     # --- drawing ---------------------------------------------------------------------------------
     def render_key(self):
+        if self.motion.active:
+            return None     # every animation frame is new: nothing to reuse, so no copy to keep
         return (id(self), self.session, self.notice, self.shown_second if self.session.timer else None, self.page,
                 self.phones_seen)
 
@@ -312,7 +351,15 @@ class RoundScene(Scene):
         text, second = self._text(), self._second()
         player = theme.floor(h, theme.PLAYER_FLOOR)
         tile = Box(box.x, box.y, box.h, box.h)
-        render.paint(surface, round_layout.tile(card if shown else None, text if shown else None, tile, player))
+        face = round_layout.tile(card if shown else None, text if shown else None, tile, player)
+        if self.motion.active:      # turning over at the reveal: the hidden side, then the face
+            hidden = round_layout.tile(None, None, Box(0, 0, tile.w, tile.h), player)
+            shown_side = round_layout.tile(card if shown else None, text if shown else None, Box(0, 0, tile.w, tile.h),
+                                           player)
+            draw_turning(surface, self.motion, tile, lambda s, at: render.paint(s, hidden, at),
+                         lambda s, at: render.paint(s, shown_side, at))
+        else:
+            render.paint(surface, face)
         x = tile.x + tile.w + box.h * 0.3
         rest = Box(x, box.y, box.x + box.w - x, box.h)
         if not shown:
@@ -336,6 +383,8 @@ class RoundScene(Scene):
         if shows_identity(self.session.mode, phase):
             render.draw_text(surface, instruction)
         page = min(self.page, len(pages) - 1)
+        if not self.motion.arrived(1):  # the story or verdict arrives after the card has turned
+            return
         render.paint(surface, pages[page])
         if len(pages) > 1:
             size = theme.px(h, theme.SMALL)

@@ -11,6 +11,7 @@ import dataclasses
 import pygame
 
 from game.decks import CATEGORIES, Deck
+from game.history import played_by, read_sessions
 from game.i18n import N_, _, language_name, ngettext
 from game.input import Action, Intent
 from game.layout import Box
@@ -24,7 +25,7 @@ from game.ui.widgets import Button
 
 CARD_COUNTS = (5, 8, 10, 12, 15, 20, 30, 0)
 TIMERS = (0, 30, 60, 90, 120, 180, 300)
-LEADERBOARD = {"always": N_("always"), "end": N_("at the end"), "never": N_("never")}
+LEADERBOARD = {"always": N_("always"), "card": N_("after each card"), "end": N_("at the end"), "never": N_("never")}
 PAGES = (N_("Languages"), N_("Teams"), N_("Mode and rules"))
 # Players' phones: off, or on with team points from the votes (see game.rules.votes.TEAM_POINTS).
 PHONES = {None: N_("off"), "off": N_("on, the facilitator marks teams"),
@@ -53,6 +54,7 @@ class SetupScene(Scene):
                               show=lambda n: _("no teams") if not n else str(n))
         self.names = [Row(lambda i=i: default_team_name(i), [""], text=True,
                           marker=(theme.TEAM_SHAPES[i], theme.TEAM_COLORS[i])) for i in range(MAX_TEAMS)]
+        self.group = Row(N_("Group (optional)"), [""], text=True, limit=40)
         self.preset = Row(N_("Preset"), presets, show=lambda p: _(p.name), on_change=self._apply_preset)
         self.mode = Row(N_("Mode"), list(MODES), show=lambda m: _(MODES[m].name))
         self.cards = Row(N_("Cards"), list(CARD_COUNTS), show=lambda n: str(n) if n else _("all"))
@@ -64,6 +66,9 @@ class SetupScene(Scene):
         self.self_guided = Row(N_("Players on their own"), [False, True], show=lambda on: _("yes") if on else _("no"))
         self.phones = Row(N_("Players' phones"), list(PHONES), index=2 if app.context.phones else 0,
                           show=lambda key: _(PHONES[key]))
+        self.remembered_calm = app.context.store.settings().calm
+        self.calm = Row(N_("Calm mode: no motion, no sound"), [False, True], show=lambda on: _("on") if on else _("off"),
+                        on_change=self._remember_calm)
         self._apply_preset()
 
     # --- rows per page ---------------------------------------------------------------------------
@@ -71,9 +76,9 @@ class SetupScene(Scene):
         if self.page == 0:
             return [self.language, self.language2]
         if self.page == 1:
-            return [self.team_count] + self.names[:self.team_count.value]
+            return [self.team_count] + self.names[:self.team_count.value] + [self.group]
         return [self.preset, self.mode, self.cards, self.categories, self.timer, self.scoring, self.leaderboard,
-                self.self_guided, self.phones]
+                self.self_guided, self.phones, self.calm]
 
     @property
     def typing(self) -> bool:
@@ -99,6 +104,12 @@ class SetupScene(Scene):
         self.scoring.index = 0 if rules.scoring else 1
         self.leaderboard.index = self.leaderboard.options.index(rules.leaderboard)
         self.self_guided.index = 1 if rules.self_guided else 0
+        self.calm.index = 1 if rules.calm or self.remembered_calm else 0
+
+    def _remember_calm(self) -> None:
+        """Calm mode chosen by hand is kept for the next sessions; a preset's own choice is not."""
+        self.remembered_calm = self.calm.value
+        self.app.context.store.remember(calm=self.calm.value)
 
     def rules(self) -> Rules:
         base = self.preset.value.rules if self.preset.options else Rules()
@@ -106,7 +117,8 @@ class SetupScene(Scene):
         return dataclasses.replace(base, mode=self.mode.value, cards=self.cards.value,
                                    categories=(categories,) if isinstance(categories, str) else categories or (),
                                    timer=self.timer.value, scoring=self.scoring.value,
-                                   leaderboard=self.leaderboard.value, self_guided=self.self_guided.value)
+                                   leaderboard=self.leaderboard.value, self_guided=self.self_guided.value,
+                                   calm=self.calm.value)
 
     def _category_label(self, choice) -> str:
         names = self.deck.edition(self.language.value).category_names
@@ -137,9 +149,11 @@ class SetupScene(Scene):
             return
         from game.scenes.play import RoundScene
         context = self.app.context
+        group = self.group.value.strip()
+        played = played_by(group, self.deck.id, read_sessions(context.store.summaries_dir)) if group else frozenset()
         try:
             session = start(self.deck, self.rules(), self.team_names(), self.language.value, self.language2.value,
-                            seed=context.seed(), now=context.clock())
+                            seed=context.seed(), now=context.clock(), group=group, played=played)
         except IllegalMove as problem:
             self.error = problem.message(_)
             return
@@ -197,8 +211,8 @@ class SetupScene(Scene):
         return buttons + self.form.buttons(self.rows(), self._area(size), h)
 
     def render_key(self):
-        rows = [self.language, self.language2, self.team_count, *self.names, self.preset, self.mode, self.cards,
-                self.categories, self.timer, self.scoring, self.leaderboard, self.self_guided, self.phones]
+        rows = [self.language, self.language2, self.team_count, *self.names, self.group, self.preset, self.mode, self.cards,
+                self.categories, self.timer, self.scoring, self.leaderboard, self.self_guided, self.phones, self.calm]
         return (id(self), self.page, self.error, self.form.key(rows))
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -218,6 +232,8 @@ class SetupScene(Scene):
                 button.draw(surface, theme.px(h, theme.BODY))
 
     def _hint(self) -> str:
+        if self.page == 1 and self.form.focused(self.rows()) is self.group:
+            return _("A group's name (a class, a course): its sessions leave out the cards it has already played.")
         if self.page == 1:
             return _("Type a name for the highlighted team, or keep the letters.")
         if self.page == 2 and self.preset.options:

@@ -9,6 +9,7 @@ from datetime import datetime
 import pygame
 from babel.dates import format_datetime
 
+from game.history import read_sessions
 from game.i18n import _, current_language, language_name, ngettext
 from game.input import Action, Intent
 from game.layout import Box
@@ -18,7 +19,7 @@ from game.scenes.base import Scene
 from game.ui import render, theme
 from game.ui.widgets import Button
 
-RESUME, NEW, PREVIEW, LANGUAGE, QUIT = "resume", "new", "preview", "language", "quit"
+RESUME, NEW, PREVIEW, HISTORY, LANGUAGE, QUIT = "resume", "new", "preview", "history", "language", "quit"
 
 
 class StartScene(Scene):
@@ -31,6 +32,7 @@ class StartScene(Scene):
         self.notice = _("The last session could not be resumed; its file was set aside as {file}.").format(
             file=store.set_aside_as.name) if store.set_aside_as else ""
         deck = self._saved_deck()
+        self.past = read_sessions(store.summaries_dir)
         if deck and deck_mismatch(self.saved, deck):
             self.saved = None   # the deck was edited since: resuming would point at text that is gone
             aside = store.set_aside()
@@ -51,8 +53,9 @@ class StartScene(Scene):
         m = theme.px(h, theme.MARGIN)
         bh = theme.px(h, 0.085)
         labels = ([(_("Resume the last session"), RESUME)] if self.saved else []) + \
-                 [(_("New session"), NEW), (_("Preview and print"), PREVIEW), (language_name(current_language()), LANGUAGE),
-                  (_("Quit"), QUIT)]
+                 [(_("New session"), NEW), (_("Preview and print"), PREVIEW)] + \
+                 ([(_("Past sessions"), HISTORY)] if self.past else []) + \
+                 [(language_name(current_language()), LANGUAGE), (_("Quit"), QUIT)]
         bw = (w - 2 * m - (len(labels) - 1) * m) / len(labels)
         buttons = [Button(Box(m + i * (bw + m), h - m - bh, bw, bh), label, Intent(Action.NEXT, text=key),
                           focused=i == 0) for i, (label, key) in enumerate(labels)]
@@ -104,6 +107,9 @@ class StartScene(Scene):
         elif key == PREVIEW and self.reports:
             from game.scenes.preview import PreviewScene
             self.app.push(PreviewScene(self.app, self.reports[self.selected]))
+        elif key == HISTORY:
+            from game.scenes.history import HistoryScene
+            self.app.push(HistoryScene(self.app, self.past))
         elif key == RESUME and self.saved:
             deck = self._saved_deck()
             if deck and not deck_mismatch(self.saved, deck):

@@ -179,7 +179,7 @@ class RoundScene(Scene):
         return (id(self), self.session, self.notice, self.shown_second if self.session.timer else None)
 
     def draw(self, surface: pygame.Surface) -> None:
-        if self.motion.active:
+        if self.motion.active and not self.session.paused:
             self._draw_moving(surface)
         else:
             self._draw_layers(surface)

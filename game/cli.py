@@ -103,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
 
     shot = commands.add_parser("screenshot", help="render a scene headless to a PNG")
     shot.add_argument("--scene", required=True, help="start, setup-languages, setup-teams, setup-rules, face, reveal, "
-                                                     "question, clue, who-reveal, statement, verdict, story, end, standings, "
+                                                     "question, clue, who-reveal, reveal-turning, statement, verdict, story, end, standings, "
                                                      "history, help, menu, preview, export")
     shot.add_argument("--size", default="1280x720", help="WIDTHxHEIGHT (default 1280x720)")
     shot.add_argument("--lang", default="en", help="card and screen language")

@@ -15,7 +15,7 @@ ROUND_SCENES = {
     "verdict": ("fact", "verdict"), "story": ("story", "story"),
 }
 OTHER_SCENES = ("start", "setup-languages", "setup-teams", "setup-rules", "end", "standings", "help", "menu", "preview",
-                "export", "history")
+                "export", "history", "reveal-turning")
 PHONE_SCENES = ("lobby", "phones-face", "phones-reveal")   # with players' phones (made-up players)
 SCENES = OTHER_SCENES + tuple(ROUND_SCENES) + PHONE_SCENES
 
@@ -105,7 +105,14 @@ def build(scene: str, deck_dir: Path, size: tuple[int, int], language: str, lang
     round_scene = RoundScene(app, deck, session)
     app.reset(round_scene)
     round_scene.page = max(0, min(page, round_scene.page_count()) - 1)
-    if scene == "standings":
+    if scene == "reveal-turning":         # 0.35 s into the reveal: the card turning over
+        from game.input import Action, Intent
+        from game.rules import back
+        app.context.calm, app.context.sound = False, False
+        round_scene.session = back(session, clock())          # the face; Next brings the reveal
+        round_scene.handle(Intent(Action.NEXT))
+        round_scene.motion.clock = lambda: clock() + 0.35
+    elif scene == "standings":
         from game.rules import mark_team
         from game.scenes.standings import StandingsScene
         session = next_step(next_step(session, clock()), clock())       # card 2's face

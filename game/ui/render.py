@@ -9,11 +9,9 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 import pygame
-from PIL import Image
 
 from game import layout
 from game import bundled, textdir
-from game.decks.images import cropped_portrait
 from game.layout import Box
 
 FONT_DIR = bundled.FONTS
@@ -150,6 +148,8 @@ def paint(surface: pygame.Surface, ops, origin: tuple[float, float] = (0, 0)) ->
 @lru_cache(maxsize=64)
 def portrait_surface(path, focus: tuple[float, float], size: tuple[int, int]) -> pygame.Surface | None:
     """A portrait scaled to its box once, then reused every frame."""
+    from PIL import Image   # only when a deck has portraits: not before the first frame
+    from game.decks.images import cropped_portrait
     if min(size) < 1:
         return None
     image = cropped_portrait(path, size[0] / size[1], focus)

@@ -41,9 +41,7 @@ class HelpScene(Scene):
 
     def draw(self, surface: pygame.Surface):
         w, h = surface.get_size()
-        shade = pygame.Surface((w, h), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 238))  # the card behind must not compete with the keys
-        surface.blit(shade, (0, 0))
+        render.shade(surface, 238)  # the card behind must not compete with the keys
         m = theme.px(h, theme.MARGIN)
         render.text(surface, Box(m, m, w - 2 * m, theme.px(h, 0.08)), _("Keys"), theme.px(h, theme.TITLE),
                     theme.TEXT, bold=True, max_lines=1)

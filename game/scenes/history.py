@@ -100,10 +100,7 @@ class HistoryScene(Scene):
 
     def _draw_session(self, surface, box, session, selected):
         h = surface.get_height()
-        rect = render.to_rect(box)
-        pygame.draw.rect(surface, theme.SURFACE, rect, border_radius=rect.h // 8)
-        if selected:
-            pygame.draw.rect(surface, theme.ACCENT, rect, max(3, h // 200), border_radius=rect.h // 8)
+        render.row_frame(surface, box, selected)
         facts = dict(history.describe(session, deck_title(self.app, session.deck)))
         first = " · ".join(facts[name] for name in (_("Date"), _("Deck")))
         cards = ngettext("{count} card", "{count} cards", session.cards).format(count=session.cards)

@@ -10,7 +10,7 @@ from game.i18n import _, language_name
 from game.input import Action, Intent
 from game.layout import Box
 from game.scenes.base import Scene
-from game.ui import theme
+from game.ui import render, theme
 from game.ui.widgets import Button
 
 CONTINUE, PAUSE, SKIP, SOUND, CALM, LANGUAGE, END, LEAVE = ("continue", "pause", "skip", "sound", "calm", "language", "end",
@@ -95,9 +95,7 @@ class MenuScene(Scene):
 
     def draw(self, surface: pygame.Surface):
         w, h = surface.get_size()
-        shade = pygame.Surface((w, h), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 200))
-        surface.blit(shade, (0, 0))
+        render.shade(surface, 200)
         for button in self.buttons((w, h)):
             button.draw(surface, theme.px(h, theme.BODY))
 
@@ -144,8 +142,6 @@ class LanguageScene(Scene):
 
     def draw(self, surface: pygame.Surface):
         w, h = surface.get_size()
-        shade = pygame.Surface((w, h), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 220))
-        surface.blit(shade, (0, 0))
+        render.shade(surface, 220)
         for button in self.buttons((w, h)):
             button.draw(surface, theme.px(h, theme.BODY))

@@ -301,9 +301,7 @@ class RoundScene(Scene):
     def _draw_paused(self, surface):
         """A pause the whole room sees: the screen dims and says so, large."""
         w, h = surface.get_size()
-        shade = pygame.Surface((w, h), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 200))
-        surface.blit(shade, (0, 0))
+        render.shade(surface, 200)
         m = theme.px(h, theme.MARGIN)
         render.text(surface, Box(m, h * 0.3, w - 2 * m, h * 0.4), _("Paused (P to continue)"), theme.px(h, 0.09),
                     theme.TEXT, bold=True, align="center", max_lines=2, valign="middle")

@@ -152,10 +152,7 @@ class StartScene(Scene):
 
     def _draw_deck(self, surface, box, report, selected):
         h = surface.get_height()
-        rect = render.to_rect(box)
-        pygame.draw.rect(surface, theme.SURFACE, rect, border_radius=rect.h // 8)
-        if selected:
-            pygame.draw.rect(surface, theme.ACCENT, rect, max(3, h // 200), border_radius=rect.h // 8)
+        render.row_frame(surface, box, selected)
         inner = box.inset(box.h * 0.15, box.h * 0.1)
         line = inner.h / 2
         if report.deck is None:
@@ -217,9 +214,7 @@ class QuitScene(Scene):
 
     def draw(self, surface: pygame.Surface):
         w, h = surface.get_size()
-        shade = pygame.Surface((w, h), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 220))
-        surface.blit(shade, (0, 0))
+        render.shade(surface, 220)
         render.text(surface, Box(w * 0.1, h * 0.3, w * 0.8, theme.px(h, 0.1)), _("Quit the game?"),
                     theme.px(h, theme.TITLE), theme.TEXT, bold=True, align="center", max_lines=1)
         for button in self.buttons((w, h)):

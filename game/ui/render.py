@@ -13,6 +13,7 @@ import pygame
 from game import layout
 from game import bundled, textdir
 from game.layout import Box
+from game.ui import theme
 
 FONT_DIR = bundled.FONTS
 _FILES = {(False, False): "NotoSans-Regular.ttf", (True, False): "NotoSans-Bold.ttf",
@@ -113,6 +114,22 @@ def _align(op: layout.Text) -> str:
 def text(surface, box: Box, value: str, size: float, color, bold=False, italic=False, align="left", max_lines=0,
          min_size=0, valign="top"):
     draw_text(surface, layout.Text(box, value, size, color, bold, italic, align, min_size, max_lines, valign))
+
+
+def shade(surface: pygame.Surface, alpha: int) -> None:
+    """Dim everything drawn so far, so an overlay (menu, help, pause) reads above it."""
+    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    veil.fill((0, 0, 0, alpha))
+    surface.blit(veil, (0, 0))
+
+
+def row_frame(surface: pygame.Surface, box: Box, selected: bool) -> pygame.Rect:
+    """The background of a choosable row (a deck, a past session), outlined when it is selected."""
+    rect = to_rect(box)
+    pygame.draw.rect(surface, theme.SURFACE, rect, border_radius=rect.h // 8)
+    if selected:
+        pygame.draw.rect(surface, theme.ACCENT, rect, max(3, surface.get_height() // 200), border_radius=rect.h // 8)
+    return rect
 
 
 def to_rect(box: Box) -> pygame.Rect:

@@ -4,7 +4,7 @@ import shutil
 
 from game import bundled
 from game.cli import main
-from tests.conftest import SAMPLE_DECK
+from tests.conftest import PROJECT, SAMPLE_DECK
 
 
 def test_shipped_folders_are_found():
@@ -33,3 +33,12 @@ def test_no_own_decks_folder_yet_is_not_an_error(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("THE_UNKNOWN_DATA", str(tmp_path / "never-made"))
     assert main(["validate"]) == 0
     assert "1 deck(s) checked" in capsys.readouterr().out
+
+
+def test_shipped_folders_are_found_in_one_place_only():
+    """A module that finds cards/, assets/ or locales/ from its own path works in a checkout and
+    breaks in the wheel (where they live in game/_bundled); game/bundled.py is the one place."""
+    offenders = [path.relative_to(PROJECT).as_posix() for path in (PROJECT / "game").rglob("*.py")
+                 if path.name != "bundled.py" and any(f'/ "{name}"' in path.read_text(encoding="utf-8")
+                                                      for name in ("assets", "cards", "locales"))]
+    assert offenders == []

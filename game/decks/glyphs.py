@@ -12,7 +12,9 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-FONTS = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
+from game import bundled
+
+FONTS = bundled.FONTS
 
 
 def font_characters(path: Path) -> list[tuple[int, int]]:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 if TYPE_CHECKING:
     from game.decks.model import Card, CardText, Edition
 from game.i18n import N_, _
-from game.textdir import is_rtl_language
+from game.textdir import has_rtl, is_rtl_language
 
 Color = tuple[int, int, int]
 Measure = Callable[[str, float, bool], float]  # width of one line of text at a size, bold or not
@@ -219,8 +219,10 @@ def monogram(name: str) -> str:
     words = re.findall(r"\w+", name)
     if not words:
         return "?"
-    letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
-    return letters.upper()
+    first, last = words[0][0], (words[-1][0] if len(words) > 1 else "")
+    if last and has_rtl(first + last):
+        return first + "\u200c" + last   # kept apart (ZWNJ): joined, two Arabic initials read as a word
+    return (first + last).upper()
 
 
 def _circle(cx: float, cy: float, r: float, steps: int = 28) -> tuple[tuple[float, float], ...]:

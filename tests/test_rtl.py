@@ -165,3 +165,9 @@ def test_a_whole_session_plays_with_a_right_to_left_language(tmp_path, drawn, la
     app.draw(app.screen)
     app.close()
     assert any(textdir.has_rtl(text) for text in drawn)
+
+
+def test_arabic_script_initials_stay_apart_and_latin_ones_are_capitals(screen):
+    assert layout.monogram("جان کری") == "ج\u200cک" and layout.monogram("ada example") == "AE"
+    apart = render.text_surface(layout.monogram("هدی لامار"), 80, (255, 255, 255))
+    assert gaps(ink_columns(apart)) >= 1          # two letters, not one joined word

@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import re
 import stat
+import subprocess
+import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -149,3 +151,12 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def open_with_system(path: Path) -> None:
+    """Show a file or folder of ours in the system's viewer or file manager (never waits for it)."""
+    if sys.platform == "win32":
+        os.startfile(path)  # noqa: S606 (a summary or folder of our own)
+    else:
+        subprocess.Popen(["open" if sys.platform == "darwin" else "xdg-open", str(path)],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

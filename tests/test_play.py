@@ -257,7 +257,7 @@ EVENT_KEYS = ["space", "return", "right", "left", "up", "down", "pageup", "paged
 def test_monkey_thousands_of_random_events_never_raise(tmp_path, scene, seed, monkeypatch):
     monkeypatch.setenv("THE_UNKNOWN_DATA", str(tmp_path))
     monkeypatch.setattr("game.app.App.toggle_fullscreen", lambda self: None)  # no real fullscreen in CI
-    monkeypatch.setattr("game.scenes.end.open_folder", lambda path: None)    # no file manager either
+    monkeypatch.setattr("game.scenes.end.open_with_system", lambda path: None)    # no file manager either
     rng = random.Random(seed)
     app = build(scene, SAMPLE_DECK.parent, (480, 270), "bg", "en")
     for batch in range(100):

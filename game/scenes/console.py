@@ -16,7 +16,7 @@ from game.layout import Box
 from game.rules import MODES, scoring_phase
 from game.scenes.end import EndScene
 from game.scenes.play import RoundScene
-from game.ui import render, theme
+from game.ui import render, theme, widgets
 from game.ui.widgets import Button
 
 STEP_NAMES = {"face": N_("Face shown"), "reveal": N_("Reveal"), "question": N_("Discussion"), "clue": N_("Clue {number}"),
@@ -91,13 +91,8 @@ class Console:
 
     def click(self, pos) -> Intent | None:
         overlays = self.private_overlays()
-        if overlays:
-            target = next((b for b in overlays[-1].buttons(self.surface.get_size()) if b.hit(pos)), None)
-            return target.intent if target else None
-        for button in self.buttons(self.surface.get_size()):
-            if button.hit(pos):
-                return button.intent
-        return None
+        scene = overlays[-1] if overlays else self
+        return widgets.click(scene.buttons(self.surface.get_size()), pos)
 
     # --- drawing -------------------------------------------------------------------------------
     def _right_column(self, size) -> Box:

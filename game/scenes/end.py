@@ -7,15 +7,11 @@ new session.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pygame
 
 from game import layout, summary
 from game.decks import Deck
+from game.files import open_with_system
 from game.i18n import _, ngettext
 from game.input import Action, Intent
 from game.layout import Box
@@ -25,15 +21,6 @@ from game.ui import render, theme
 from game.ui.widgets import Button
 
 SAVE, OPEN, NEW, QUIT = "save", "open", "new", "quit"
-
-
-def open_folder(path: Path) -> None:
-    """Show the folder in the system's file manager."""
-    if sys.platform == "win32":
-        os.startfile(path)  # noqa: S606 (a folder of our own)
-    else:
-        subprocess.Popen(["open" if sys.platform == "darwin" else "xdg-open", str(path)],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 class EndScene(Scene):
@@ -85,7 +72,7 @@ class EndScene(Scene):
             self._save()
         elif key == OPEN:
             try:
-                open_folder(store.summaries_dir)
+                open_with_system(store.summaries_dir)
             except OSError as error:
                 self.saved_to = _("Could not open {path}: {reason}").format(path=store.summaries_dir,
                                                                            reason=error.strerror or error)

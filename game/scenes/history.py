@@ -3,31 +3,18 @@ cards, duration) and any one summary, rebuilt in the reader's screen language.""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pygame
 
 from game import history
+from game.files import open_with_system
 from game.i18n import _, ngettext
 from game.input import Action, Intent
 from game.layout import Box
 from game.scenes.base import Scene
-from game.ui import render, theme
+from game.ui import render, theme, widgets
 from game.ui.widgets import Button
 
 OPEN_FILE = "open"
-
-
-def open_file(path: Path) -> None:
-    """Open a file with the system's viewer."""
-    if sys.platform == "win32":
-        os.startfile(path)  # noqa: S606 (a summary of our own)
-    else:
-        subprocess.Popen(["open" if sys.platform == "darwin" else "xdg-open", str(path)],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def deck_title(app, deck_id: str) -> str | None:
@@ -65,13 +52,11 @@ class HistoryScene(Scene):
     def handle(self, intent):
         action = intent.action
         if action is Action.CLICK:
-            for button in self.buttons(self.app.size):
-                if button.hit(intent.pos):
-                    if button.intent.action is Action.CLICK:
-                        self.selected = button.intent.team
-                    else:
-                        self.handle(button.intent)
-                    return
+            target = widgets.click(self.buttons(self.app.size), intent.pos)
+            if target and target.action is Action.CLICK:
+                self.selected = target.team           # a row: choose it
+            elif target:
+                self.handle(target)
         elif action in (Action.UP, Action.DOWN) and self.sessions:
             self.selected = (self.selected + (1 if action is Action.DOWN else -1)) % len(self.sessions)
         elif action is Action.NEXT and self.sessions:
@@ -143,7 +128,7 @@ class SummaryScene(Scene):
         if action is Action.NEXT and intent.text == OPEN_FILE:
             path = self.session.markdown_path
             try:
-                open_file(path if path.is_file() else self.session.path)
+                open_with_system(path if path.is_file() else self.session.path)
             except OSError as error:
                 self.notice = _("Could not open {path}: {reason}").format(path=path, reason=error.strerror or error)
         elif action in (Action.UP, Action.DOWN):

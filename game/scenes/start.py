@@ -16,7 +16,7 @@ from game.layout import Box
 from game.rules import MODES
 from game.rules.saved import deck_mismatch
 from game.scenes.base import Scene
-from game.ui import render, theme
+from game.ui import render, theme, widgets
 from game.ui.widgets import Button
 
 RESUME, NEW, PREVIEW, HISTORY, LANGUAGE, QUIT = "resume", "new", "preview", "history", "language", "quit"
@@ -82,13 +82,11 @@ class StartScene(Scene):
     def handle(self, intent):
         action = intent.action
         if action is Action.CLICK:
-            for button in self.buttons(self.app.size):
-                if button.hit(intent.pos):
-                    if button.intent.action is Action.CLICK:
-                        self.selected = button.intent.team
-                    else:
-                        self._choose(button.intent.text)
-                    return
+            target = widgets.click(self.buttons(self.app.size), intent.pos)
+            if target and target.action is Action.CLICK:
+                self.selected = target.team           # a deck's row: choose it
+            elif target:
+                self._choose(target.text)
         elif action in (Action.UP, Action.DOWN) and self.reports:
             self.selected = (self.selected + (1 if action is Action.DOWN else -1)) % len(self.reports)
         elif action is Action.NEXT:

@@ -131,6 +131,12 @@ def _parser() -> argparse.ArgumentParser:
                                 "(default: $THE_UNKNOWN_CONTACT)")
     portraits.set_defaults(run=_portraits)
 
+    credits = commands.add_parser("credits", help="the deck's credits as Markdown: each portrait's author, licence "
+                                                  "and source, the game's origin and its fonts")
+    credits.add_argument("deck", help="a deck folder, or the id of a deck in the decks folder")
+    credits.add_argument("--lang", help="language of the credits (default: the deck's source language)")
+    credits.set_defaults(run=_credits)
+
     report = commands.add_parser("report", help="one table across past sessions, for activity reports: a CSV and "
                                                 "a Markdown file, from the session summaries")
     report.add_argument("--since", required=True, metavar="YYYY-MM-DD", help="sessions started on or after this day")
@@ -357,6 +363,22 @@ def _portraits(args) -> int:
     for line in portraits.summary(outcomes):
         print(line)
     return 1 if any(o.status == "problem" for o in outcomes) else 0
+
+
+def _credits(args) -> int:
+    from game import i18n
+    from game.credits import credits_markdown
+    from game.decks import load_deck
+    folder = _deck_folder(args)
+    deck = load_deck(folder).deck
+    if deck is None:
+        raise UserError(f"{folder}: the deck does not load; run 'python main.py validate {folder}'")
+    language = args.lang or deck.source_language
+    if language not in deck.editions:
+        raise UserError(f"the deck has no language {language!r}; it has: {', '.join(deck.languages)}")
+    i18n.set_language(language)
+    sys.stdout.write(credits_markdown(deck, language))
+    return 0
 
 
 def _report(args) -> int:

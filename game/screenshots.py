@@ -15,7 +15,7 @@ ROUND_SCENES = {
     "verdict": ("fact", "verdict"), "story": ("story", "story"),
 }
 OTHER_SCENES = ("start", "setup-languages", "setup-teams", "setup-rules", "end", "standings", "help", "menu", "preview",
-                "export", "history", "reveal-turning")
+                "export", "history", "credits", "reveal-turning")
 PHONE_SCENES = ("lobby", "phones-face", "phones-reveal")   # with players' phones (made-up players)
 SCENES = OTHER_SCENES + tuple(ROUND_SCENES) + PHONE_SCENES
 
@@ -69,6 +69,10 @@ def build(scene: str, deck_dir: Path, size: tuple[int, int], language: str, lang
         return app
     if scene == "history":
         _past_sessions(app, deck, language, language2, clock)
+        return app
+    if scene == "credits":
+        from game.scenes.credits import CreditsScene
+        app.push(CreditsScene(app, deck, language))
         return app
     if scene in ("preview", "export"):
         from game.scenes.export import ExportScene

@@ -16,6 +16,24 @@ SAMPLE_DECK = TESTS / "decks" / "sample"
 PROJECT = TESTS.parent
 
 
+PHOTO_CREDIT = "Test Photographer, CC BY 4.0, https://example.org/face"
+
+
+def add_portraits(deck: Path, size=(700, 900), colours=((200, 40, 40), (40, 60, 200))) -> None:
+    """A two-colour test portrait with its credit on every card of `deck`, as a designer drops one in."""
+    import re
+
+    from PIL import Image, ImageDraw
+    (deck / "portraits").mkdir(exist_ok=True)
+    image = Image.new("RGB", size, colours[0])
+    ImageDraw.Draw(image).rectangle([size[0] // 2, 0, size[0], size[1]], fill=colours[1])
+    image.save(deck / "portraits" / "face.png")
+    text = (deck / "deck.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"(  - id: [a-z-]+\n)", r"\1    image: portraits/face.png\n    image_credit: Test Photographer\n"
+                  r"    image_license: CC BY 4.0\n    image_source: https://example.org/face\n", text)
+    (deck / "deck.yaml").write_text(text, encoding="utf-8")
+
+
 @pytest.fixture
 def sample_copy(tmp_path) -> Path:
     """A writable copy of the sample deck inside a folder of decks."""

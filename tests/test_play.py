@@ -30,15 +30,21 @@ class Clock:
 
 @pytest.fixture
 def app(tmp_path):
+    app = started_app(SAMPLE_DECK.parent, tmp_path)
+    yield app
+    app.close()
+
+
+def started_app(decks, tmp_path) -> App:
+    """The game on the start screen, in English, with a clock and shuffle that tests control."""
     i18n.set_language("en")
-    context = Context.load(SAMPLE_DECK.parent, Store(tmp_path / "data"))
+    context = Context.load(decks, Store(tmp_path / "data"))
     context.clock = Clock()
     context.seed = lambda: 11
     app = App(context, SIZE)
     app.push(StartScene(app))
     app.step()
-    yield app
-    app.close()
+    return app
 
 
 def key(app, name, mod=0, times=1):
@@ -205,9 +211,8 @@ def test_escape_menu_pauses_and_ends_the_session(app):
     key(app, "p")
     assert not session(app).paused
     key(app, "escape")
-    for _ in range(6):
-        key(app, "down")
-    key(app, "return")                            # End the session
+    key(app, "up", times=2)
+    key(app, "return")                            # End the session (second from the bottom)
     assert isinstance(app.top, EndScene)
 
 

@@ -4,10 +4,10 @@ import re
 import shutil
 
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from game.cli import main
-from tests.conftest import SAMPLE_DECK
+from tests.conftest import SAMPLE_DECK, add_portraits
 
 RED, BLUE = (200, 40, 40), (40, 60, 200)
 
@@ -16,14 +16,7 @@ def deck_with_portraits(tmp_path, size=(700, 900)):
     """The sample deck with a two-colour test portrait on every card."""
     deck = tmp_path / "decks" / "sample"
     shutil.copytree(SAMPLE_DECK, deck)
-    (deck / "portraits").mkdir()
-    image = Image.new("RGB", size, RED)
-    ImageDraw.Draw(image).rectangle([size[0] // 2, 0, size[0], size[1]], fill=BLUE)
-    image.save(deck / "portraits" / "face.png")
-    text = (deck / "deck.yaml").read_text(encoding="utf-8")
-    text = re.sub(r"(  - id: [a-z-]+\n)", r"\1    image: portraits/face.png\n    image_credit: Test Photographer\n"
-                  r"    image_license: CC BY 4.0\n    image_source: https://example.org/face\n", text)
-    (deck / "deck.yaml").write_text(text, encoding="utf-8")
+    add_portraits(deck, size, (RED, BLUE))
     return deck
 
 

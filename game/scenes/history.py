@@ -11,6 +11,7 @@ from game.i18n import _, ngettext
 from game.input import Action, Intent
 from game.layout import Box
 from game.scenes.base import Scene
+from game.scenes.reading import ReadingScene
 from game.ui import render, theme, widgets
 from game.ui.widgets import Button
 
@@ -98,14 +99,12 @@ class HistoryScene(Scene):
                     theme.px(h, theme.SMALL), theme.MUTED, max_lines=1, valign="middle")
 
 
-class SummaryScene(Scene):
+class SummaryScene(ReadingScene):
     """One summary, drawn in the app in the screen language of now; the file opens in the system viewer."""
 
     def __init__(self, app, session: history.PastSession):
         super().__init__(app)
         self.session = session
-        self.notice = ""
-        self.scroll = 0
 
     def lines(self) -> list[str]:
         deck = next((r.deck for r in self.app.context.decks if r.deck and r.deck.id == self.session.deck), None)
@@ -122,45 +121,11 @@ class SummaryScene(Scene):
                        Intent(Action.NEXT, text=OPEN_FILE))]
 
     def handle(self, intent):
-        action = intent.action
-        if action is Action.CLICK:
-            return super().handle(intent)
-        if action is Action.NEXT and intent.text == OPEN_FILE:
+        if intent.action is Action.NEXT and intent.text == OPEN_FILE:
             path = self.session.markdown_path
             try:
                 open_with_system(path if path.is_file() else self.session.path)
             except OSError as error:
                 self.notice = _("Could not open {path}: {reason}").format(path=path, reason=error.strerror or error)
-        elif action in (Action.UP, Action.DOWN):
-            self.scroll = max(0, min(len(self.lines()) - 1, self.scroll + (1 if action is Action.DOWN else -1)))
-        elif action in (Action.BACK, Action.MENU, Action.NEXT):
-            self.app.pop()
-
-    def render_key(self):
-        return (id(self), self.scroll, self.notice)
-
-    def draw(self, surface: pygame.Surface):
-        w, h = surface.get_size()
-        m = theme.px(h, theme.MARGIN)
-        surface.fill(theme.BACKGROUND)
-        y, bottom = m, h - 2 * m - theme.px(h, 0.085)
-        if self.notice:
-            render.text(surface, Box(m, bottom - theme.px(h, 0.05), w - 2 * m, theme.px(h, 0.05)), self.notice,
-                        theme.px(h, theme.SMALL), theme.WARNING, max_lines=1)
-            bottom -= theme.px(h, 0.05)
-        for line in self.lines()[self.scroll:]:
-            if line.startswith("|---"):
-                continue
-            heading = line.startswith("#")
-            text = line.lstrip("# ").replace("**", "")
-            if line.startswith("|"):
-                text = "   ".join(cell.strip() for cell in line.strip("|").split("|"))
-            size = theme.px(h, theme.TITLE if line.startswith("# ") else theme.BODY if heading else theme.SMALL)
-            step = size * 1.35 if text else size * 0.5
-            if y + step > bottom:
-                break
-            if text:
-                render.text(surface, Box(m, y, w - 2 * m, step), text, size, theme.TEXT, bold=heading, max_lines=1)
-            y += step
-        for button in self.buttons((w, h)):
-            button.draw(surface, theme.px(h, theme.BODY))
+        else:
+            super().handle(intent)

@@ -13,8 +13,8 @@ from game.scenes.base import Scene
 from game.ui import render, theme
 from game.ui.widgets import Button
 
-CONTINUE, PAUSE, SKIP, SOUND, CALM, LANGUAGE, END, LEAVE = ("continue", "pause", "skip", "sound", "calm", "language", "end",
-                                                           "leave")
+CONTINUE, PAUSE, SKIP, SOUND, CALM, LANGUAGE, CREDITS, END, LEAVE = ("continue", "pause", "skip", "sound", "calm",
+                                                                    "language", "credits", "end", "leave")
 
 
 class MenuScene(Scene):
@@ -36,8 +36,9 @@ class MenuScene(Scene):
             (CALM, _("Calm mode (no motion, no sound): on") if self.round.calm else
              _("Calm mode (no motion, no sound): off")),
             (LANGUAGE, _("Screen language: {language}").format(language=language_name(i18n.current_language()))),
+            (CREDITS, _("Credits")),
             (END, _("End the session and show the results")),
-            (LEAVE, _("Back to the start (the session is kept)")),
+            (LEAVE, _("Back to the start (the session is kept)")),   # last: Up from Continue reaches it
         ]
 
     def buttons(self, size):
@@ -80,6 +81,10 @@ class MenuScene(Scene):
             context.store.remember(calm=calm)
         elif key == LANGUAGE:
             self.app.push(LanguageScene(self.app))
+        elif key == CREDITS:
+            from game.scenes.credits import CreditsScene
+            self.app.pop()      # shown to the room, like the pictures it credits
+            self.app.push(CreditsScene(self.app, self.round.deck, self.round.session.language))
         elif key == END:
             self.app.pop()
             self.round.end_session()

@@ -19,7 +19,8 @@ from game.scenes.base import Scene
 from game.ui import render, theme, widgets
 from game.ui.widgets import Button
 
-RESUME, NEW, PREVIEW, HISTORY, LANGUAGE, QUIT = "resume", "new", "preview", "history", "language", "quit"
+RESUME, NEW, PREVIEW, HISTORY, CREDITS, LANGUAGE, QUIT = ("resume", "new", "preview", "history", "credits", "language",
+                                                          "quit")
 
 
 class StartScene(Scene):
@@ -39,6 +40,9 @@ class StartScene(Scene):
             self.notice = _("The deck has changed since the last session, so it cannot go on; "
                             "its file was set aside as {file}.").format(file=aside.name if aside else "-")
 
+    def _selected_deck(self):
+        return self.reports[self.selected].deck if self.reports else None
+
     def _saved_deck(self):
         if not self.saved:
             return None
@@ -55,6 +59,7 @@ class StartScene(Scene):
         labels = ([(_("Resume the last session"), RESUME)] if self.saved else []) + \
                  [(_("New session"), NEW), (_("Preview and print"), PREVIEW)] + \
                  ([(_("Past sessions"), HISTORY)] if self.past else []) + \
+                 ([(_("Credits"), CREDITS)] if self._selected_deck() else []) + \
                  [(language_name(current_language()), LANGUAGE), (_("Quit"), QUIT)]
         bw = (w - 2 * m - (len(labels) - 1) * m) / len(labels)
         buttons = [Button(Box(m + i * (bw + m), h - m - bh, bw, bh), label, Intent(Action.NEXT, text=key),
@@ -105,6 +110,11 @@ class StartScene(Scene):
         elif key == PREVIEW and self.reports:
             from game.scenes.preview import PreviewScene
             self.app.push(PreviewScene(self.app, self.reports[self.selected]))
+        elif key == CREDITS and self._selected_deck():
+            from game.scenes.credits import CreditsScene
+            deck = self._selected_deck()
+            language = current_language() if current_language() in deck.languages else deck.source_language
+            self.app.push(CreditsScene(self.app, deck, language))
         elif key == HISTORY:
             from game.scenes.history import HistoryScene
             self.app.push(HistoryScene(self.app, self.past))

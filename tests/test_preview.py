@@ -10,6 +10,7 @@ from game.scenes.export import ExportScene
 from game.scenes.preview import PreviewScene
 from game.scenes.start import StartScene
 from game.store import Store
+from tests.conftest import PHOTO_CREDIT, add_portraits
 
 
 @pytest.fixture
@@ -78,6 +79,17 @@ def test_preview_reloads_when_a_deck_file_changes(app, drawn, sample_copy):
     assert settle(scene)
     scene.index = 0
     assert "Ada Renamed" in redraw(app, drawn)
+
+
+def test_a_photo_dropped_in_while_previewing_is_credited_and_played_without_a_restart(app, drawn, sample_copy):
+    click_button(app, "Preview and print")
+    add_portraits(sample_copy)                           # a designer drops in a photo with its credit
+    assert settle(app.top)
+    assert "Portrait: " + PHOTO_CREDIT in redraw(app, drawn)
+    key(app, "escape")
+    assert isinstance(app.top, StartScene) and app.context.decks[0].deck.cards[0].image
+    click_button(app, "Credits")
+    assert PHOTO_CREDIT in redraw(app, drawn)
 
 
 def test_preview_of_a_card_with_an_error_lists_it_beside_the_card(app, drawn, sample_copy):

@@ -74,6 +74,8 @@ class PreviewScene(Scene):
 
     def _use(self, report: DeckReport) -> None:
         self.report = report
+        decks = self.app.context.decks      # the start screen, a new session and the credits get the edited deck too
+        decks[:] = [report if known.path == report.path else known for known in decks]
         self.by_card, self.general = problems_by_card(report)
         self.reloads = getattr(self, "reloads", -1) + 1
         if report.deck:

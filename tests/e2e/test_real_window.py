@@ -5,8 +5,11 @@ import time
 
 import pytest
 
+from tests.conftest import PHOTO_CREDIT, add_portraits
+
 pytestmark = pytest.mark.e2e
 
+PHOTO_RED, PHOTO_BLUE = (201, 41, 39), (38, 61, 203)   # colours no other part of the screen uses
 MODES = ["The UnKnown", "Who am I?", "Fact or fiction", "Story circle"]
 
 
@@ -61,6 +64,23 @@ def test_the_export_dialog_takes_a_typed_file_name(real_app):
     real_app.screenshot("exported")
     assert target.read_bytes().startswith(b"%PDF")
 
+
+
+def test_a_designers_photo_shows_in_the_preview_at_once_and_in_the_credits(real_app):
+    real_app.start()
+    real_app.click_text("Preview and print")
+    real_app.wait_for_text("Export PDF")
+    add_portraits(real_app.decks / "sample", colours=(PHOTO_RED, PHOTO_BLUE))   # dropped in while the preview is open
+    real_app.wait_for_text("Test Photographer")
+    colours = {pixel for _, pixel in real_app.screenshot("preview-portrait").convert("RGB").getcolors(1 << 20)}
+    assert PHOTO_RED in colours and PHOTO_BLUE in colours          # the photo itself is drawn, not the monogram
+    real_app.click_text("Close")
+    real_app.wait_for_text("Credits")
+    real_app.click_text("Credits")
+    real_app.wait_for_text(PHOTO_CREDIT)
+    real_app.screenshot("credits")
+    real_app.key("Escape")
+    real_app.wait_for_text("New session")
 
 @pytest.mark.parametrize("mode", MODES)
 def test_a_whole_session_by_keys(real_app, mode):

@@ -163,3 +163,14 @@ def test_facilitator_guides_exist_in_english_and_bulgarian():
 def test_no_translation_drifts_from_the_source(deck):
     from game.decks.drift import deck_drift
     assert [str(p) for p in deck_drift(deck)] == []
+
+
+def test_every_wikidata_item_has_its_source_in_the_fact_check_notes(deck):
+    """An item written from memory could fetch somebody else's photo onto a card about a real person:
+    each one must be recorded with where it was confirmed, and each card without one listed as such."""
+    notes = (DECK_DIR / "FACTCHECK.md").read_text(encoding="utf-8")
+    section = notes[notes.index("# Wikidata items"):]
+    confirmed = dict(re.findall(r"^- `([a-z-]+)`: (Q\d+)\. \S", section, re.M))
+    assert {card.id: card.wikidata for card in deck.cards if card.wikidata} == confirmed
+    unconfirmed = section[section.index("Not confirmed"):]
+    assert all(f"`{card.id}`" in unconfirmed for card in deck.cards if not card.wikidata)

@@ -357,7 +357,8 @@ def _portraits(args) -> int:
     except portraits.NoConnection as error:
         raise UserError(str(error)) from None
     if not outcomes:
-        print(f"{folder}: no card has a wikidata item; add 'wikidata: Q…' to the cards in deck.yaml")
+        print(f"{folder}: no card without a portrait has a wikidata item or a Wikipedia article as its source; "
+              "add 'wikidata: Q…' to the cards in deck.yaml")
         return 0
     print(f"{folder}: {client.requests} requests")
     for line in portraits.summary(outcomes):

@@ -1,9 +1,15 @@
 """`python main.py portraits DECK`: free portraits from Wikimedia Commons for the cards that name
 their Wikidata item, with the author and licence written into deck.yaml.
 
-For each card with `wikidata: Q…` and no `image:` yet, it reads the item (its label, aliases, image
-P18 and date of birth P569), makes sure the item is this person (the name in the deck's source
-language and the year of birth must match, otherwise it reports and does not guess), asks Commons
+A card without `wikidata:` whose source is a Wikipedia article gets its item from that article's
+sitelink (wbgetentities by sites= and titles=, the link Wikipedia itself keeps), checked the same
+way (name and year of birth) and written into deck.yaml before its portrait is fetched; an item
+that fails the check is reported and nothing is written, as an id must never be guessed.
+
+For each card with `wikidata: Q…` and no `image:` yet, it reads the item (instance of P31, label,
+aliases, image P18 and date of birth P569), makes sure the item is this person (a human, Q5, whose
+name in the deck's source language and year of birth match, otherwise it reports and does not
+guess), asks Commons
 for a thumbnail large enough for print and for the file's licence and author, keeps only public
 domain, CC0, CC BY and CC BY-SA, downloads the thumbnail, checks that it decodes, writes it
 atomically to `portraits/<card-id>.<ext>` and inserts the image lines into that card's block in
@@ -15,7 +21,11 @@ timeouts, HTTP 429 and 5xx and maxlag answers, honouring Retry-After. Cards alre
 skipped, so an interrupted run resumes where it stopped. Only the standard library (urllib).
 
 The response shapes handled here were checked against recorded answers of the real services:
-- wbgetentities: `{"entities": {"Q42": {"id": "Q42", "labels": {"en": {"language": "en", "value": …}},
+- wbgetentities by ids, or by `sites=enwiki&titles=A|B` (then each entity also has `"sitelinks":
+  {"enwiki": {"site": "enwiki", "title": "A", "badges": []}}` and a title without an item comes back as
+  `"-1": {"site": "enwiki", "title": "B", "missing": ""}`; njh/dbpedialite lib/wikidata_api.rb,
+  maxlath/wikibase-sdk docs/get_entities.md, sitelink answers recorded in other clients' tests):
+  `{"entities": {"Q42": {"id": "Q42", "labels": {"en": {"language": "en", "value": …}},
   "aliases": {"en": [{"language": "en", "value": …}]}, "claims": {"P18": [{"mainsnak": {"snaktype":
   "value", "datavalue": {"value": "File name.jpg", "type": "string"}, "datatype": "commonsMedia"},
   "rank": "normal"}], "P569": [{"mainsnak": {"datavalue": {"value": {"time": "+1952-03-11T00:00:00Z",
@@ -278,6 +288,7 @@ class Outcome:
     card_id: str
     status: str   # "fetched", "done" (had an image already), "skipped" (no free image) or "problem"
     message: str
+    item: str = ""  # the Wikidata item found through the card's Wikipedia article and written to deck.yaml
 
 
 @dataclass
@@ -288,10 +299,23 @@ class _Candidate:
     info: dict | None = None
 
 
+def wikipedia_article(card) -> tuple[str, str] | None:
+    """(site, title) of the first Wikipedia article among the card's sources, as Wikidata names them:
+    https://en.wikipedia.org/wiki/Kalpana_Chawla -> ("enwiki", "Kalpana Chawla")."""
+    for url in (card.source, *card.sources):
+        parts = urllib.parse.urlsplit(url)
+        site = re.fullmatch(r"([a-z]{2,3}(?:-[a-z]+)*)(?:\.m)?\.wikipedia\.org", parts.hostname or "")
+        if site and parts.path.startswith("/wiki/") and len(parts.path) > len("/wiki/"):
+            title = urllib.parse.unquote(parts.path[len("/wiki/"):]).replace("_", " ").strip()
+            return site[1].replace("-", "_") + "wiki", title[:1].upper() + title[1:]
+    return None
+
+
 def fetch_portraits(folder: Path, client: Client, services: Services = DEFAULT_SERVICES,
                     only: list[str] | None = None, progress: Callable[[int, int], None] | None = None
                     ) -> list[Outcome]:
-    """Fetch what is missing for one deck; every card with a wikidata item gets one outcome."""
+    """Fetch what is missing for one deck; every card with a wikidata item or a Wikipedia article as
+    its source (and no image yet) gets one outcome."""
     folder = Path(folder)
     report = load_deck(folder)
     if report.deck is None:
@@ -303,27 +327,60 @@ def fetch_portraits(folder: Path, client: Client, services: Services = DEFAULT_S
         raise UserError(f"no card {', '.join(unknown)} in {folder / DECK_FILE}")
     outcomes: list[Outcome] = []
     todo: list[_Candidate] = []
+    articles: dict[str, tuple[str, str]] = {}   # cards without an item: their Wikipedia article names it
     for card in deck.cards:
-        if not card.wikidata or (only and card.id not in only):
+        if only and card.id not in only:
             continue
         if "image" in raw.get(card.id, {}):
-            outcomes.append(Outcome(card.id, "done", "has an image already"))
-        else:
+            if card.wikidata:
+                outcomes.append(Outcome(card.id, "done", "has an image already"))
+        elif card.wikidata:
             todo.append(_Candidate(card.id, card.wikidata))
-    total, finished = len(todo), 0
+        elif article := wikipedia_article(card):
+            articles[card.id] = article
+    total, finished = len(todo) + len(articles), 0
     errors_before = {str(p) for p in report.errors}  # a line written for one card must not add any
+    learned: dict[str, str] = {}
 
     def finish(candidate: _Candidate, status: str, message: str) -> None:
         nonlocal finished
-        outcomes.append(Outcome(candidate.card_id, status, message))
+        item = learned.get(candidate.card_id, "")
+        if item:
+            message = f"{item} (found through its Wikipedia article, written to {DECK_FILE}); {message}"
+        outcomes.append(Outcome(candidate.card_id, status, message, item))
         finished += 1
         if progress:
             progress(finished, total)
 
     language = deck.source_language.replace("_", "-").lower()
-    names = {c.card_id: deck.text(c.card_id, deck.source_language).name for c in todo}
+    names = {card.id: deck.text(card.id, deck.source_language).name for card in deck.cards}
     born = {card.id: card.born for card in deck.cards}
     found = []
+    for card_id, entity in _items_of_articles(client, services, articles, language).items():
+        candidate = _Candidate(card_id, entity.get("id", "") if isinstance(entity, dict) else "")
+        site, title = articles[card_id]
+        if isinstance(entity, FetchError):
+            finish(candidate, "problem", f"Wikidata: {entity}")
+            continue
+        if entity is None:
+            finish(candidate, "problem", f"Wikidata has no item for the {site} article '{title}' (a redirect or a "
+                                         "renamed article?); add 'wikidata: Q…' to the card by hand")
+            continue
+        problem = _check_item(entity, candidate, names[card_id], born[card_id], language,
+                              f"it is the item of the {site} article '{title}', which may be about someone else: "
+                              "add 'wikidata: Q…' by hand")
+        if problem and problem[0] == "problem":
+            finish(candidate, *problem)
+            continue
+        written = write_card_lines(folder, card_id, {"wikidata": candidate.qid}, errors_before)
+        if written:
+            finish(candidate, "problem", written)
+            continue
+        learned[card_id] = candidate.qid
+        if problem:
+            finish(candidate, *problem)
+        else:
+            found.append(candidate)
     for batch in _chunks(todo, BATCH):
         try:
             entities = client.api(services.wikidata, {"action": "wbgetentities", "ids": "|".join(c.qid for c in batch),
@@ -373,6 +430,32 @@ def _chunks(items: list, size: int):
     return (items[start:start + size] for start in range(0, len(items), size))
 
 
+def _items_of_articles(client: Client, services: Services, articles: dict[str, tuple[str, str]],
+                       language: str) -> dict[str, dict | FetchError | None]:
+    """Card id -> the item whose sitelink is the card's Wikipedia article (None when there is none):
+    wbgetentities with sites= and titles= takes one site and up to 50 titles at a time."""
+    items: dict[str, dict | FetchError | None] = {}
+    by_site: dict[str, list[str]] = {}
+    for card_id, (site, _title) in articles.items():
+        by_site.setdefault(site, []).append(card_id)
+    for site, card_ids in by_site.items():
+        for batch in _chunks(card_ids, BATCH):
+            try:
+                answer = client.api(services.wikidata, {
+                    "action": "wbgetentities", "sites": site, "titles": "|".join(articles[c][1] for c in batch),
+                    "props": "labels|aliases|claims|sitelinks", "languages": language, "sitefilter": site})
+            except NoConnection:
+                raise
+            except FetchError as error:
+                items.update(dict.fromkeys(batch, error))
+                continue
+            by_title = {entity["sitelinks"][site].get("title"): entity
+                        for entity in answer.get("entities", {}).values()
+                        if "missing" not in entity and site in entity.get("sitelinks", {})}
+            items.update({card_id: by_title.get(articles[card_id][1]) for card_id in batch})
+    return items
+
+
 def _raw_cards(folder: Path) -> dict[str, YamlMap]:
     raw, _ = read_yaml(folder / DECK_FILE)
     cards = raw.get("cards", []) if isinstance(raw, YamlMap) else []
@@ -386,23 +469,25 @@ def _entity(answer: dict, qid: str) -> dict | None:
                                       if e.get("redirects", {}).get("from") == qid), None)
 
 
-def _check_item(entity: dict | None, candidate: _Candidate, name: str, born: int,
-                language: str) -> tuple[str, str] | None:
+def _check_item(entity: dict | None, candidate: _Candidate, name: str, born: int, language: str,
+                fix: str = "check the card's wikidata id") -> tuple[str, str] | None:
     """Why this item cannot be used for this card, or None (and the candidate learns its file)."""
     qid = candidate.qid
     if not entity or "missing" in entity:
         return "problem", f"Wikidata has no item {qid}; check the card's wikidata id"
     if entity.get("id") != qid:
         return "problem", f"{qid} now redirects to {entity.get('id')}; put {entity.get('id')} in the card"
+    if "Q5" not in [value.get("id") for value in _values(entity, "P31") if isinstance(value, dict)]:
+        return "problem", f"{qid} is not a person on Wikidata (not an instance of human, Q5); {fix} (nothing fetched)"
     labels = labels_in(entity, language)
     if not same_name(name, labels):
         said = f"'{labels[0]}'" if labels else f"no {language} label"
-        return "problem", (f"{qid} is {said}, not '{name}'; check the card's wikidata id (nothing fetched)")
+        return "problem", (f"{qid} is {said}, not '{name}'; {fix} (nothing fetched)")
     years = birth_years(entity)
     if born not in years:
         said = f"gives {' or '.join(map(str, sorted(years)))} as the year of birth" if years else \
             "gives no year of birth"
-        return "problem", f"{qid} {said}, the card says {born}; check the id or the year (nothing fetched)"
+        return "problem", f"{qid} {said}, the card says {born}; {fix}, or correct the card's year (nothing fetched)"
     files = [value for value in _values(entity, "P18") if isinstance(value, str)]
     if not files:
         return "skipped", f"{qid} has no image on Wikidata"
@@ -473,7 +558,7 @@ def _fetch_one(folder: Path, client: Client, services: Services, candidate: _Can
     credit = plain_text(meta.get("Artist", {}).get("value", "")) or "unknown author"
     lines = {"image": path.relative_to(folder).as_posix(), "image_credit": credit, "image_license": short,
              "image_source": info["descriptionurl"]}
-    problem = write_image_lines(folder, candidate.card_id, lines, errors_before)
+    problem = write_card_lines(folder, candidate.card_id, lines, errors_before)
     if problem:
         path.unlink(missing_ok=True)
         return "problem", problem
@@ -505,11 +590,12 @@ def _save_portrait(folder: Path, card_id: str, body: bytes):
         Path(temporary).unlink(missing_ok=True)
 
 
-def write_image_lines(folder: Path, card_id: str, lines: dict[str, str],
-                      errors_before: set[str] | None = None) -> str | None:
-    """Insert `key: "value"` lines at the end of the card's block in deck.yaml, leaving every other
+def write_card_lines(folder: Path, card_id: str, lines: dict[str, str],
+                     errors_before: set[str] | None = None) -> str | None:
+    """Insert `key: value` lines at the end of the card's block in deck.yaml, leaving every other
     byte as it was; load the deck again and put the old text back if anything new went wrong
-    (compared with `errors_before`, the deck's errors before the change, as text)."""
+    (compared with `errors_before`, the deck's errors before the change, as text) or if the card
+    does not load with what was written."""
     path = folder / DECK_FILE
     before = path.read_bytes()
     text = before.decode("utf-8")
@@ -522,19 +608,25 @@ def write_image_lines(folder: Path, card_id: str, lines: dict[str, str],
     last = _block_end(rows, max(line for line, _ in item.key_marks.values()), indent)
     if rows[last - 1] and not rows[last - 1].endswith(("\n", "\r")):
         rows[last - 1] += newline
-    rows[last:last] = [" " * indent + f"{key}: {json.dumps(value, ensure_ascii=False)}{newline}"
-                       for key, value in lines.items()]
+    rows[last:last] = [" " * indent + f"{key}: {_scalar(value)}{newline}" for key, value in lines.items()]
     if errors_before is None:
         errors_before = {str(p) for p in load_deck(folder).errors}
     _write_atomically(path, "".join(rows).encode("utf-8"))
     after = load_deck(folder)
     new = [p for p in after.errors if str(p) not in errors_before]
     card = next((c for c in after.deck.cards if c.id == card_id), None) if after.deck else None
-    if new or card is None or card.image is None:
+    missing = card is None or ("image" in lines and card.image is None) or \
+        ("wikidata" in lines and card.wikidata != lines["wikidata"])
+    if new or missing:
         _write_atomically(path, before)
-        why = new[0].message if new else "the card did not load with its image"
-        return f"could not add the image lines to {DECK_FILE} ({why}); the file is unchanged"
+        why = new[0].message if new else f"the card did not load with its {', '.join(lines)}"
+        return f"could not add {', '.join(lines)} to {DECK_FILE} ({why}); the file is unchanged"
     return None
+
+
+def _scalar(value: str) -> str:
+    """A Wikidata id as the deck writes it (wikidata: Q937); any other text quoted, as JSON is valid YAML."""
+    return value if re.fullmatch(r"Q[1-9]\d*", value) else json.dumps(value, ensure_ascii=False)
 
 
 def _block_end(rows: list[str], last_key_line: int, indent: int) -> int:
@@ -569,10 +661,12 @@ def summary(outcomes: list[Outcome]) -> list[str]:
     """What happened, card by card (except the ones already done), then the counts."""
     lines = [f"  {o.card_id}: {o.status}: {o.message}" for o in outcomes if o.status != "done"]
     counts = {status: sum(o.status == status for o in outcomes) for status in ("fetched", "done", "skipped", "problem")}
+    items = sum(bool(o.item) for o in outcomes)
     lines.append(f"{counts['fetched']} fetched, {counts['done']} already had an image, {counts['skipped']} skipped "
-                 f"(no free image), {counts['problem']} to check")
+                 f"(no free image), {counts['problem']} to check"
+                 + (f"; {items} Wikidata items found through the cards' Wikipedia articles" if items else ""))
     return lines
 
 
 __all__ = ["Client", "DEFAULT_SERVICES", "FetchError", "NoConnection", "Outcome", "Services", "fetch_portraits",
-           "free_licence", "same_name", "summary", "user_agent", "write_image_lines"]
+           "free_licence", "same_name", "summary", "user_agent", "wikipedia_article", "write_card_lines"]

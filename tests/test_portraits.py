@@ -23,7 +23,7 @@ from game.portraits import Client, NoConnection, Services, fetch_portraits
 IDS = {"ada-example": "Q101", "boris-sample": "Q102", "chloe-demo": "Q103", "dara-test": "Q104"}
 
 
-def person(qid, label, born, image=None, precision=11, aliases=(), rank="normal"):
+def person(qid, label, born, image=None, precision=11, aliases=(), rank="normal", instance="Q5"):
     """An item as wbgetentities gives it with props=labels|aliases|claims&languages=en."""
     def statement(prop, datavalue, datatype):
         return {"mainsnak": {"snaktype": "value", "property": prop, "datavalue": datavalue, "datatype": datatype},
@@ -32,6 +32,8 @@ def person(qid, label, born, image=None, precision=11, aliases=(), rank="normal"
                                                     "before": 0, "after": 0, "precision": precision,
                                                     "calendarmodel": "http://www.wikidata.org/entity/Q1985727"},
                                           "type": "time"}, "time")]}
+    claims["P31"] = [statement("P31", {"value": {"entity-type": "item", "numeric-id": int(instance[1:]), "id": instance},
+                                       "type": "wikibase-entityid"}, "wikibase-item")]
     if image:
         claims["P18"] = [statement("P18", {"value": image, "type": "string"}, "commonsMedia")]
     return {"pageid": 1, "ns": 0, "title": qid, "type": "item", "id": qid,
@@ -54,6 +56,7 @@ class FakeWikimedia:
 
     def __init__(self):
         self.entities: dict[str, dict] = {}
+        self.articles: dict[tuple[str, str], str] = {}   # (site, page title) -> the item it links to
         self.files: dict[str, dict] = {}
         self.broken_thumbs: set[str] = set()
         self.faults: dict[str, list] = {"wikidata": [], "commons": [], "thumbs": []}
@@ -122,8 +125,18 @@ class FakeWikimedia:
         threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True).start()
 
     def wbgetentities(self, query):
-        return {"entities": {qid: self.entities.get(qid, {"id": qid, "missing": ""}) for qid in query["ids"].split("|")},
-                "success": 1}
+        if "ids" in query:
+            return {"entities": {qid: self.entities.get(qid, {"id": qid, "missing": ""})
+                                 for qid in query["ids"].split("|")}, "success": 1}
+        site, entities = query["sites"], {}
+        for number, title in enumerate(query["titles"].split("|"), 1):    # by the pages' sitelinks
+            qid = self.articles.get((site, title))
+            if qid in self.entities:
+                entities[qid] = {**self.entities[qid],
+                                 "sitelinks": {site: {"site": site, "title": title, "badges": []}}}
+            else:
+                entities[str(-number)] = {"site": site, "title": title, "missing": ""}
+        return {"entities": entities, "success": 1}
 
     def imageinfo(self, query):
         width = int(query["iiurlwidth"])
@@ -302,6 +315,8 @@ def test_no_connection_stops_the_run_with_a_clear_message(deck):
      "ada-example", "skipped", "is GFDL: not a free licence"),
     (lambda f: f.files.update({"Ada Example 1990.jpg": commons_file(artist="")}),
      "ada-example", "skipped", "names no author"),
+    (lambda f: f.entities.update(Q101=person("Q101", "Ada Example", 1950, "x.jpg", instance="Q11424")), "ada-example",
+     "problem", "Q101 is not a person on Wikidata"),                          # a film of the same name
     (lambda f: f.broken_thumbs.add("Ada Example 1990.jpg"), "ada-example", "problem",
      "cannot be used: 'ada-example.jpg' is damaged"),
 ])
@@ -366,3 +381,75 @@ def test_the_command_prints_a_summary_and_fails_when_something_needs_checking(fa
 def test_unknown_cards_are_refused(fake, deck):
     with pytest.raises(Exception, match="no card nobody"):
         fetch_portraits(deck, client(), fake.services, only=["nobody"])
+
+
+@pytest.fixture
+def article_deck(sample_copy):
+    """The sample deck without items: each card's source is its (made-up) Wikipedia article instead."""
+    path = sample_copy / "deck.yaml"
+    text = path.read_text(encoding="utf-8")
+    for card_id in IDS:
+        title = card_id.replace("-", "_").title()
+        text = text.replace(f"source: https://example.org/{card_id}", f"source: https://en.wikipedia.org/wiki/{title}")
+    text = text.replace("    tags: [fictional]\n", "    tags: [fictional]   # keep this comment\n")
+    path.write_text(text, encoding="utf-8")
+    return sample_copy
+
+
+def test_a_card_without_an_item_gets_it_from_its_wikipedia_article(fake, article_deck):
+    fake.articles = {("enwiki", card_id.replace("-", " ").title()): qid for card_id, qid in IDS.items()}
+    before = (article_deck / "deck.yaml").read_text(encoding="utf-8")
+    outcomes = by_card(fetch_portraits(article_deck, client(), fake.services))
+    assert {o.status for o in outcomes.values()} == {"fetched"}, outcomes
+    assert outcomes["ada-example"].item == "Q101" and "found through its Wikipedia article" in outcomes["ada-example"].message
+    loaded = load_deck(article_deck)
+    assert not loaded.errors and {c.id: c.wikidata for c in loaded.deck.cards} == IDS
+    after = (article_deck / "deck.yaml").read_text(encoding="utf-8")
+    assert "    wikidata: Q101\n" in after                                  # written as the deck writes ids
+    kept = [line for line in after.splitlines(keepends=True) if not line.lstrip().startswith(("image", "wikidata"))]
+    assert "".join(kept) == before
+    asked = fake.requests("wikidata")[0]
+    assert asked["sites"] == "enwiki" and asked["titles"].split("|")[0] == "Ada Example"
+    assert len(fake.requests("wikidata")) == 1               # the article's answer already holds the item
+    assert "4 Wikidata items found through the cards' Wikipedia articles" in portraits.summary(list(outcomes.values()))[-1]
+
+
+@pytest.mark.parametrize("entity, fragment", [
+    (person("Q900", "Ada Example and Boris Sample", 1950, "x.jpg", instance="Q10648343"),   # a duo
+     "Q900 is not a person on Wikidata (not an instance of human, Q5); it is the item of the enwiki article "
+     "'Ada Example', which may be about someone else"),
+    (person("Q900", "Ada Lovelace", 1950, "x.jpg"), "Q900 is 'Ada Lovelace', not 'Ada Example'"),
+    (person("Q900", "Ada Example", 1912, "x.jpg"), "Q900 gives 1912 as the year of birth, the card says 1950"),
+    (None, "Wikidata has no item for the enwiki article 'Ada Example'"),
+])
+def test_an_article_whose_item_is_not_this_person_writes_nothing(fake, article_deck, entity, fragment):
+    """The article may be about a pair, a band or a namesake: an id is never guessed."""
+    if entity:
+        fake.entities["Q900"] = entity
+        fake.articles[("enwiki", "Ada Example")] = "Q900"
+    outcome = by_card(fetch_portraits(article_deck, client(), fake.services, only=["ada-example"]))["ada-example"]
+    assert outcome.status == "problem" and fragment in outcome.message and not outcome.item, outcome
+    assert "wikidata" not in (article_deck / "deck.yaml").read_text(encoding="utf-8")
+
+
+def test_an_item_without_a_free_image_is_still_written(fake, article_deck):
+    fake.entities["Q101"] = person("Q101", "Ada Example", 1950)          # no P18
+    fake.articles[("enwiki", "Ada Example")] = "Q101"
+    outcome = by_card(fetch_portraits(article_deck, client(), fake.services, only=["ada-example"]))["ada-example"]
+    assert outcome.status == "skipped" and outcome.item == "Q101"
+    assert load_deck(article_deck).deck.card("ada-example").wikidata == "Q101"
+
+
+@pytest.mark.parametrize("url, article", [
+    ("https://en.wikipedia.org/wiki/Kalpana_Chawla", ("enwiki", "Kalpana Chawla")),
+    ("https://en.m.wikipedia.org/wiki/Fr%C3%A9d%C3%A9ric_Chopin", ("enwiki", "Frédéric Chopin")),
+    ("https://bg.wikipedia.org/wiki/%D0%98%D0%B2%D0%B0%D0%BD_%D0%92%D0%B0%D0%B7%D0%BE%D0%B2", ("bgwiki", "Иван Вазов")),
+    ("https://en.wikipedia.org/wiki/M.I.A._(rapper)#Early_life", ("enwiki", "M.I.A. (rapper)")),
+    ("https://zh-yue.wikipedia.org/wiki/x", ("zh_yuewiki", "X")),
+    ("https://www.britannica.com/biography/Carl-Djerassi", None),
+    ("https://en.wikipedia.org/w/index.php?title=Kalpana_Chawla", None),
+    ("https://wikipedia.org.example.com/wiki/Kalpana_Chawla", None),
+])
+def test_the_wikipedia_article_of_a_card(url, article):
+    card = type("Card", (), {"source": url, "sources": ()})()
+    assert portraits.wikipedia_article(card) == article

@@ -11,12 +11,22 @@ from importlib import resources
 from pathlib import Path
 
 
+def _package_copy() -> Path:
+    return Path(str(resources.files("game") / "_bundled"))
+
+
 def bundled(name: str) -> Path:
     """The shipped folder `name` (cards, assets or locales), installed or in the checkout."""
-    installed = Path(str(resources.files("game") / "_bundled" / name))
+    installed = _package_copy() / name
     if installed.is_dir():
         return installed
     return Path(__file__).resolve().parent.parent / name
+
+
+def installed(path: Path) -> bool:
+    """Is `path` among the files an installed game carries? They are replaced on every upgrade, so
+    nothing of the user's may be written there; a checkout's cards/ is meant to be edited."""
+    return _package_copy().is_dir() and Path(path).resolve().is_relative_to(_package_copy().resolve())
 
 
 CARDS = bundled("cards")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import signal
 import sys
 import threading
@@ -179,15 +180,13 @@ def _play(args) -> int:
 
 def _reports(paths: list[Path] | None, args):
     """Reports for the decks in `paths`; without paths, every deck the game would show."""
-    from game.decks import find_decks, load_deck
-    folders = []
-    for path in paths or deck_folders(args):
+    from game.decks import deck_folders_in, find_decks, load_deck
+    folders = [] if paths else deck_folders_in(deck_folders(args))   # what the game shows
+    for path in paths or ():
         if not path.is_dir():
-            if not paths:
-                continue  # the user's own decks folder does not exist yet
             raise UserError(f"{path} is not a folder; give a deck folder or a folder of decks")
         found = find_decks(path)
-        if not found and paths:
+        if not found:
             raise UserError(f"no deck in {path}: a deck is a folder with a deck.yaml")
         folders += found
     if not folders:
@@ -335,7 +334,8 @@ def _deck_folder(args) -> Path:
     if (folder / "deck.yaml").is_file():
         return folder
     searched = deck_folders(args)
-    folder = next((root / args.deck for root in searched if (root / args.deck / "deck.yaml").is_file()), None)
+    folder = next((root / args.deck for root in reversed(searched)   # the user's copy before the bundled deck
+                   if (root / args.deck / "deck.yaml").is_file()), None)
     if folder is None:
         raise UserError(f"no deck '{args.deck}': give a deck folder or the id of a deck in "
                         f"{' or '.join(map(str, searched))}")
@@ -345,7 +345,7 @@ def _deck_folder(args) -> Path:
 def _portraits(args) -> int:
     from game import portraits
     from game.export import ProgressBar
-    folder = _deck_folder(args)
+    folder = _own_copy(_deck_folder(args))
     if not args.contact:
         print("note: no --contact given; Wikimedia asks for an e-mail or web address in the User-Agent",
               file=sys.stderr)
@@ -380,6 +380,20 @@ def _credits(args) -> int:
     i18n.set_language(language)
     sys.stdout.write(credits_markdown(deck, language))
     return 0
+
+
+def _own_copy(folder: Path) -> Path:
+    """An installed game's bundled deck is replaced on every upgrade: changes go into the user's copy
+    in their decks folder, which the game then shows instead (see deck_folders_in)."""
+    if not bundled.installed(folder):
+        return folder
+    from game.store import user_decks_dir
+    copy = user_decks_dir() / folder.name
+    if not copy.exists():
+        shutil.copytree(folder, copy)
+        print(f"note: the bundled deck is part of the installed game; your copy is {copy}, and the game shows it "
+              "from now on")
+    return copy
 
 
 def _report(args) -> int:

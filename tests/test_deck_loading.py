@@ -1,10 +1,12 @@
 """The sample deck loads into typed models, with fallback and translation status."""
 
 import dataclasses
+import shutil
 
 import pytest
 
 from game.decks import load_deck, load_decks
+from game.decks.cache import load_decks_cached
 from game.decks.translations import stamp, translation_status
 from tests.conftest import SAMPLE_DECK
 
@@ -86,3 +88,14 @@ def test_stamp_marks_complete_unstamped_translations_and_keeps_comments(sample_c
 
 def test_load_decks_finds_every_deck_folder(sample_copy):
     assert [r.deck.id for r in load_decks(sample_copy.parent)] == ["sample"]
+
+
+def test_a_users_copy_of_a_deck_replaces_the_shipped_one_in_its_place(tmp_path):
+    shipped, own = tmp_path / "bundled", tmp_path / "data" / "decks"
+    for root, name in ((shipped, "alpha"), (shipped, "sample"), (own, "sample"), (own, "zeta")):
+        shutil.copytree(SAMPLE_DECK, root / name)
+    (own / "sample" / "en.yaml").write_text((own / "sample" / "en.yaml").read_text(encoding="utf-8").replace(
+        "title: Sample deck", "title: Our sample deck"), encoding="utf-8")
+    for reports in (load_decks(shipped, own), load_decks_cached([shipped, own], tmp_path / "cache")):
+        assert [r.path for r in reports] == [shipped / "alpha", own / "sample", own / "zeta"]
+        assert reports[1].deck.edition("en").title == "Our sample deck"

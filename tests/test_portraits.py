@@ -453,3 +453,26 @@ def test_an_item_without_a_free_image_is_still_written(fake, article_deck):
 def test_the_wikipedia_article_of_a_card(url, article):
     card = type("Card", (), {"source": url, "sources": ()})()
     assert portraits.wikipedia_article(card) == article
+
+
+def test_an_installed_games_deck_is_fetched_into_the_users_own_copy(fake, deck, tmp_path, monkeypatch, capsys):
+    """The bundled deck of an installed game is replaced on every upgrade: the photos go to a copy
+    in the user's decks folder, which the game shows from then on."""
+    from game import bundled, cli
+    from game.app import Context
+    from game.store import Store
+    monkeypatch.setattr(portraits, "DEFAULT_SERVICES", fake.services)
+    monkeypatch.setattr(portraits, "Client", lambda agent: client())
+    monkeypatch.setattr(cli, "BUNDLED_DECKS", deck.parent)
+    monkeypatch.setattr(bundled, "installed", lambda path: deck.parent in path.resolve().parents)
+    monkeypatch.setenv("THE_UNKNOWN_DATA", str(tmp_path / "data"))
+    shipped = (deck / "deck.yaml").read_bytes()
+    assert main(["portraits", "sample", "--contact", "me@example.org"]) == 0
+    copy = tmp_path / "data" / "decks" / "sample"
+    assert f"your copy is {copy}" in capsys.readouterr().out
+    assert (deck / "deck.yaml").read_bytes() == shipped and not (deck / "portraits").exists()
+    assert load_deck(copy).deck.card("ada-example").image == (copy / "portraits" / "ada-example.jpg").resolve()
+    shown = Context.load([deck.parent, copy.parent], Store(tmp_path / "data")).decks
+    assert [r.path for r in shown] == [copy]                              # the game shows the copy
+    assert main(["portraits", "sample"]) == 0                            # and the next run finds it again
+    assert "4 already had an image" in capsys.readouterr().out

@@ -7,7 +7,8 @@ from importlib import import_module
 
 _WHERE = {
     "CATEGORIES": "format", "FIELDS": "format", "json_schemas": "format",
-    "find_decks": "loader", "load_deck": "loader", "load_decks": "loader", "problems_by_card": "loader",
+    "deck_folders_in": "loader", "find_decks": "loader", "load_deck": "loader", "load_decks": "loader",
+    "problems_by_card": "loader",
     "Card": "model", "CardText": "model", "Deck": "model", "DeckReport": "model", "Edition": "model",
     "Statement": "model", "fingerprint": "model", "Problem": "problems",
 }

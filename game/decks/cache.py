@@ -23,7 +23,7 @@ import babel
 import yaml
 
 from game.decks.glyphs import FONTS
-from game.decks.loader import find_decks, load_deck
+from game.decks.loader import deck_folders_in, load_deck
 from game.decks.model import Card, CardText, DeckReport, Statement
 from game.decks.yamlfile import MAX_FILE_BYTES
 from game.files import read_regular, write_atomically
@@ -94,4 +94,4 @@ def load_deck_cached(folder: Path, cache: Path) -> DeckReport:
 
 def load_decks_cached(roots: list[Path], cache: Path) -> list[DeckReport]:
     """Every deck in the given folders of decks, in order; a missing folder has none."""
-    return [load_deck_cached(folder, cache) for root in roots if Path(root).is_dir() for folder in find_decks(root)]
+    return [load_deck_cached(folder, cache) for folder in deck_folders_in(roots)]

@@ -30,9 +30,21 @@ def find_decks(root: Path) -> list[Path]:
     return sorted(path.parent for path in root.glob(f"*/{DECK_FILE}"))
 
 
+def deck_folders_in(roots: list[Path]) -> list[Path]:
+    """Every deck folder in the given folders of decks, in order; a deck in a later folder replaces
+    the one of the same name in an earlier folder, in its place (the user's copy of the bundled deck,
+    with their photos, is the one the game shows)."""
+    found: dict[str, Path] = {}
+    for root in roots:
+        if Path(root).is_dir():
+            for folder in find_decks(Path(root)):
+                found[folder.name] = folder
+    return list(found.values())
+
+
 def load_decks(*roots: Path) -> list[DeckReport]:
     """Every deck in the given folders of decks, in order; a missing folder has none."""
-    return [load_deck(folder) for root in roots if Path(root).is_dir() for folder in find_decks(root)]
+    return [load_deck(folder) for folder in deck_folders_in(list(roots))]
 
 
 def load_deck(folder: Path) -> DeckReport:
@@ -328,4 +340,4 @@ def problems_by_card(report: DeckReport) -> tuple[dict[str, list[Problem]], list
     return by_card, general
 
 
-__all__ = ["find_decks", "fingerprint", "load_deck", "load_decks", "problems_by_card"]
+__all__ = ["deck_folders_in", "find_decks", "fingerprint", "load_deck", "load_decks", "problems_by_card"]

@@ -19,7 +19,8 @@ def pictures(deck: Deck, language: str) -> list[tuple[str, str]]:
 
 def credits_markdown(deck: Deck, language: str) -> str:
     """The credits of one deck, in the screen language, with the people's names in `language`."""
-    title, portraits, texts, game, fonts = _("Credits"), _("Picture credits"), _("Card texts"), _("The game"), _("Fonts")
+    title, portraits, texts = _("Credits"), _("Picture credits"), _("Card texts")
+    game, fonts = _("The game"), _("Fonts")
     lines = [f"# {title}: {deck.edition(language).title}", "", f"## {portraits}", ""]
     lines += [f"- **{name}:** {credit}" for name, credit in pictures(deck, language)] or [
         _("No card in this deck has a portrait yet: the cards show the person's initials.")]

@@ -381,40 +381,14 @@ def fetch_portraits(folder: Path, client: Client, services: Services = DEFAULT_S
             finish(candidate, *problem)
         else:
             found.append(candidate)
-    for batch in _chunks(todo, BATCH):
-        try:
-            entities = client.api(services.wikidata, {"action": "wbgetentities", "ids": "|".join(c.qid for c in batch),
-                                                      "props": "labels|aliases|claims", "languages": language})
-        except NoConnection:
-            raise
-        except FetchError as error:
-            for candidate in batch:
-                finish(candidate, "problem", f"Wikidata: {error}")
-            continue
-        for candidate in batch:
-            problem = _check_item(_entity(entities, candidate.qid), candidate, names[candidate.card_id],
-                                  born[candidate.card_id], language)
-            if problem:
-                finish(candidate, *problem)
-            else:
-                found.append(candidate)
-    ready = []
-    for batch in _chunks(found, BATCH):
-        try:
-            files = _image_infos(client, services, [c.file for c in batch], BOX_PX[0])
-        except NoConnection:
-            raise
-        except FetchError as error:
-            for candidate in batch:
-                finish(candidate, "problem", f"Commons: {error}")
-            continue
-        for candidate in batch:
-            candidate.info = files.get(candidate.file)
-            problem = _check_file(candidate)
-            if problem:
-                finish(candidate, *problem)
-            else:
-                ready.append(candidate)
+    def items(batch):
+        return client.api(services.wikidata, {"action": "wbgetentities", "ids": "|".join(c.qid for c in batch),
+                                              "props": "labels|aliases|claims", "languages": language})
+
+    found += _in_batches(todo, items, lambda entities, c: _check_item(_entity(entities, c.qid), c, names[c.card_id],
+                                                                      born[c.card_id], language), "Wikidata", finish)
+    ready = _in_batches(found, lambda batch: _image_infos(client, services, [c.file for c in batch], BOX_PX[0]),
+                        _check_file, "Commons", finish)
     for candidate in ready:
         try:
             finish(candidate, *_fetch_one(folder, client, services, candidate, errors_before))
@@ -424,6 +398,30 @@ def fetch_portraits(folder: Path, client: Client, services: Services = DEFAULT_S
             finish(candidate, "problem", f"download: {error}")
     order = {card.id: index for index, card in enumerate(deck.cards)}
     return sorted(outcomes, key=lambda o: order[o.card_id])
+
+
+def _in_batches(candidates: list[_Candidate], ask: Callable[[list[_Candidate]], dict],
+                check: Callable[[dict, _Candidate], tuple[str, str] | None], service: str,
+                finish: Callable[[_Candidate, str, str], None]) -> list[_Candidate]:
+    """Ask a service about up to 50 candidates at once; those that pass `check` go on, the others are
+    finished with its reason (all of a batch, when the service fails for good)."""
+    passed = []
+    for batch in _chunks(candidates, BATCH):
+        try:
+            answer = ask(batch)
+        except NoConnection:
+            raise
+        except FetchError as error:
+            for candidate in batch:
+                finish(candidate, "problem", f"{service}: {error}")
+            continue
+        for candidate in batch:
+            problem = check(answer, candidate)
+            if problem:
+                finish(candidate, *problem)
+            else:
+                passed.append(candidate)
+    return passed
 
 
 def _chunks(items: list, size: int):
@@ -514,7 +512,9 @@ def _image_infos(client: Client, services: Services, files: list[str], width: in
     return infos
 
 
-def _check_file(candidate: _Candidate) -> tuple[str, str] | None:
+def _check_file(files: dict[str, dict], candidate: _Candidate) -> tuple[str, str] | None:
+    """Why Commons' file for this card cannot be used, or None (and the candidate keeps its imageinfo)."""
+    candidate.info = files.get(candidate.file)
     info, name = candidate.info, candidate.file
     if info is None:
         return "problem", f"Commons has no file '{name}' (named by {candidate.qid}, P18)"

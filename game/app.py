@@ -308,7 +308,6 @@ def open_app(deck_dirs: list[Path], language: str | None = None, size: tuple[int
              store: Store | None = None, phones: bool = False) -> App | None:
     """The start screen as the last run left the room: screen language, fullscreen and the
     swapped displays are remembered (the command line still wins)."""
-    from game.scenes.start import StartScene
     store = store or Store()
     settings = store.settings()
     remembered = settings.language if settings.language in i18n.available_languages() else None
@@ -316,7 +315,8 @@ def open_app(deck_dirs: list[Path], language: str | None = None, size: tuple[int
     folders = [deck_dirs] if isinstance(deck_dirs, Path) else list(deck_dirs)
     app = App(Context([], folders, store, []), size, fullscreen or settings.fullscreen, presenter,
               swap or settings.swapped)
-    app.splash()   # the first frame, before the decks are read
+    app.splash()   # the first frame, before the decks are read and before the scenes are imported
+    from game.scenes.start import StartScene
     context = load_answering(app, folders, store)
     if context is None:
         return None  # the window was closed while the decks loaded

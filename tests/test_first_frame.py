@@ -36,3 +36,16 @@ def test_the_splash_is_drawn_before_the_decks_are_read(tmp_path, monkeypatch):
         assert app.context.decks and app.top.__class__.__name__ == "StartScene"
     finally:
         app.close()
+
+
+def test_the_scenes_are_imported_after_the_first_frame(tmp_path):
+    """The start screen's module (history, dates, rules) loads while the splash is on screen."""
+    code = ("import sys\nfrom pathlib import Path\nimport game.app as shell\nfrom game.store import Store\n"
+            "splash = shell.App.splash\n"
+            "def drawn(app):\n    splash(app)\n    print('game.scenes.start' in sys.modules, flush=True)\n"
+            "shell.App.splash = drawn\n"
+            "app = shell.open_app([Path(sys.argv[1])], 'en', store=Store(Path(sys.argv[2])))\n"
+            "print(type(app.top).__name__)\napp.close()\n")
+    result = subprocess.run([sys.executable, "-c", code, str(SAMPLE_DECK.parent), str(tmp_path)], cwd=PROJECT,
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.split()[-2:] == ["False", "StartScene"]

@@ -430,27 +430,36 @@ def _chunks(items: list, size: int):
 
 def _items_of_articles(client: Client, services: Services, articles: dict[str, tuple[str, str]],
                        language: str) -> dict[str, dict | FetchError | None]:
-    """Card id -> the item whose sitelink is the card's Wikipedia article (None when there is none):
-    wbgetentities with sites= and titles= takes one site and up to 50 titles at a time."""
+    """Card id -> the item whose sitelink is the card's Wikipedia article (None when there is none).
+    wbgetentities takes one site and up to 50 titles at a time, and answers a redirected or
+    differently written title under the article's own title: such a card is asked about again alone,
+    where the one item in the answer can only be its article's."""
     items: dict[str, dict | FetchError | None] = {}
     by_site: dict[str, list[str]] = {}
     for card_id, (site, _title) in articles.items():
         by_site.setdefault(site, []).append(card_id)
+
+    def ask(site: str, card_ids: list[str]) -> dict[str, dict] | FetchError:
+        try:
+            answer = client.api(services.wikidata, {
+                "action": "wbgetentities", "sites": site, "titles": "|".join(articles[c][1] for c in card_ids),
+                "props": "labels|aliases|claims|sitelinks", "languages": language, "sitefilter": site,
+                **({"normalize": 1} if len(card_ids) == 1 else {})})
+        except NoConnection:
+            raise
+        except FetchError as error:
+            return error
+        return {entity["sitelinks"][site].get("title"): entity for entity in answer.get("entities", {}).values()
+                if "missing" not in entity and site in entity.get("sitelinks", {})}
+
     for site, card_ids in by_site.items():
         for batch in _chunks(card_ids, BATCH):
-            try:
-                answer = client.api(services.wikidata, {
-                    "action": "wbgetentities", "sites": site, "titles": "|".join(articles[c][1] for c in batch),
-                    "props": "labels|aliases|claims|sitelinks", "languages": language, "sitefilter": site})
-            except NoConnection:
-                raise
-            except FetchError as error:
-                items.update(dict.fromkeys(batch, error))
-                continue
-            by_title = {entity["sitelinks"][site].get("title"): entity
-                        for entity in answer.get("entities", {}).values()
-                        if "missing" not in entity and site in entity.get("sitelinks", {})}
-            items.update({card_id: by_title.get(articles[card_id][1]) for card_id in batch})
+            by_title = ask(site, batch)
+            for card_id in batch:
+                items[card_id] = by_title if isinstance(by_title, FetchError) else by_title.get(articles[card_id][1])
+                if items[card_id] is None and len(batch) > 1:
+                    alone = ask(site, [card_id])
+                    items[card_id] = alone if isinstance(alone, FetchError) else next(iter(alone.values()), None)
     return items
 
 

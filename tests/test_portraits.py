@@ -57,6 +57,7 @@ class FakeWikimedia:
     def __init__(self):
         self.entities: dict[str, dict] = {}
         self.articles: dict[tuple[str, str], str] = {}   # (site, page title) -> the item it links to
+        self.redirects: dict[str, str] = {}              # a page title -> the article it redirects to
         self.files: dict[str, dict] = {}
         self.broken_thumbs: set[str] = set()
         self.faults: dict[str, list] = {"wikidata": [], "commons": [], "thumbs": []}
@@ -130,6 +131,7 @@ class FakeWikimedia:
                                  for qid in query["ids"].split("|")}, "success": 1}
         site, entities = query["sites"], {}
         for number, title in enumerate(query["titles"].split("|"), 1):    # by the pages' sitelinks
+            title = self.redirects.get(title, title)            # answered under the article's own title
             qid = self.articles.get((site, title))
             if qid in self.entities:
                 entities[qid] = {**self.entities[qid],
@@ -430,6 +432,18 @@ def test_an_article_whose_item_is_not_this_person_writes_nothing(fake, article_d
     outcome = by_card(fetch_portraits(article_deck, client(), fake.services, only=["ada-example"]))["ada-example"]
     assert outcome.status == "problem" and fragment in outcome.message and not outcome.item, outcome
     assert "wikidata" not in (article_deck / "deck.yaml").read_text(encoding="utf-8")
+
+
+def test_an_article_under_another_title_is_asked_about_alone(fake, article_deck):
+    """A card may cite a redirect ("Ada_Example" for "Ada Example (chemist)"): the batch answers under
+    the article's own title, so that card is asked again by itself."""
+    fake.articles = {("enwiki", card_id.replace("-", " ").title()): qid for card_id, qid in IDS.items()}
+    fake.articles[("enwiki", "Ada Example (chemist)")] = fake.articles.pop(("enwiki", "Ada Example"))
+    fake.redirects["Ada Example"] = "Ada Example (chemist)"
+    outcomes = by_card(fetch_portraits(article_deck, client(), fake.services))
+    assert {o.item for o in outcomes.values()} == set(IDS.values()), outcomes
+    alone = fake.requests("wikidata")[1]
+    assert alone["titles"] == "Ada Example" and alone["normalize"] == "1" and len(fake.requests("wikidata")) == 2
 
 
 def test_an_item_without_a_free_image_is_still_written(fake, article_deck):

@@ -8,7 +8,7 @@ from game.decks.model import Deck
 from game.i18n import N_, _
 
 ORIGIN = N_("The UnKnown was made by the RiskMonitor Foundation (Sofia) for INTEGRA, a project of the "
-          "EU Asylum, Migration and Integration Fund.")
+            "EU Asylum, Migration and Integration Fund.")
 FONTS = "Noto Sans, Noto Sans Arabic: © Google LLC, SIL Open Font License 1.1."
 
 

@@ -303,7 +303,6 @@ def _export_parser(commands) -> None:
 
 
 def _export(args) -> int:
-    from game.decks import load_deck
     from game.export import PrintOptions, ProgressBar, check_bleed, check_dpi, export, parse_size, select_cards
     if not (args.out or args.png or args.pod):
         raise UserError("say where to write: --out FILE.pdf, --png DIR and/or --pod DIR")
@@ -311,9 +310,7 @@ def _export(args) -> int:
         raise UserError(f"--out {args.out}: the file name must end in .pdf")
     folder = _deck_folder(args)
     card, bleed, dpi = parse_size(args.size), check_bleed(args.bleed), check_dpi(args.dpi)  # before the slow part
-    deck = load_deck(folder).deck
-    if deck is None:
-        raise UserError(f"{folder}: the deck does not load; run 'python main.py validate {folder}'")
+    deck = _loaded_deck(folder)
     options = PrintOptions(args.lang or deck.source_language, args.lang2, args.paper, card, bleed, args.layout,
                            args.crop_marks, args.mode, dpi)
 
@@ -326,6 +323,15 @@ def _export(args) -> int:
                warn=lambda line: print(f"warning: {line}", file=sys.stderr),
                report=lambda line: print(line, flush=True))
     return 0
+
+
+def _loaded_deck(folder: Path):
+    """The deck in `folder`, or an error that says how to see why it does not load."""
+    from game.decks import load_deck
+    deck = load_deck(folder).deck
+    if deck is None:
+        raise UserError(f"{folder}: the deck does not load; run 'python main.py validate {folder}'")
+    return deck
 
 
 def _deck_folder(args) -> Path:
@@ -369,11 +375,7 @@ def _portraits(args) -> int:
 def _credits(args) -> int:
     from game import i18n
     from game.credits import credits_markdown
-    from game.decks import load_deck
-    folder = _deck_folder(args)
-    deck = load_deck(folder).deck
-    if deck is None:
-        raise UserError(f"{folder}: the deck does not load; run 'python main.py validate {folder}'")
+    deck = _loaded_deck(_deck_folder(args))
     language = args.lang or deck.source_language
     if language not in deck.editions:
         raise UserError(f"the deck has no language {language!r}; it has: {', '.join(deck.languages)}")

@@ -4,21 +4,16 @@ import pygame
 import pytest
 from pypdf import PdfReader
 
-from game import i18n
-from game.app import App, Context
 from game.scenes.export import ExportScene
 from game.scenes.preview import PreviewScene
 from game.scenes.start import StartScene
-from game.store import Store
 from tests.conftest import PHOTO_CREDIT, add_portraits
+from tests.test_play import started_app
 
 
 @pytest.fixture
 def app(sample_copy, tmp_path):
-    i18n.set_language("en")
-    app = App(Context.load(sample_copy.parent, Store(tmp_path / "data")), (1280, 720))
-    app.push(StartScene(app))
-    app.step()
+    app = started_app(sample_copy.parent, tmp_path)
     yield app
     app.close()
 

@@ -7,8 +7,7 @@ import threading
 import pygame
 import pytest
 
-from game import i18n
-from game.app import App, Context
+from game.app import Context
 from game.bench import LANGUAGES, write_generated_deck
 from game.decks import load_deck
 from game.decks import cache as deck_cache
@@ -17,8 +16,8 @@ from game.scenes import export as export_scene
 from game.scenes import preview as preview_scene
 from game.scenes.export import ExportScene
 from game.scenes.preview import PreviewScene, content_key, snapshot
-from game.scenes.start import StartScene
 from game.store import Store
+from tests.test_play import started_app
 
 
 def test_a_10000_card_deck_in_4_languages_is_within_the_limits(tmp_path):
@@ -69,10 +68,7 @@ def test_the_preview_notices_a_change_that_keeps_size_and_time(sample_copy):
 
 @pytest.fixture
 def app(sample_copy, tmp_path):
-    i18n.set_language("en")
-    app = App(Context.load(sample_copy.parent, Store(tmp_path / "data")), (1280, 720))
-    app.push(StartScene(app))
-    app.step()
+    app = started_app(sample_copy.parent, tmp_path)
     yield app
     app.close()
 
